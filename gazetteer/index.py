@@ -188,6 +188,13 @@ class IndexWriter:
                 rows,
             )
 
+    def amend_point(self, place_id: int, point: Point, source_url: str) -> None:
+        """Move a place already added to a better-sourced position."""
+        self.db.execute(
+            "UPDATE places SET lon = ?, lat = ?, source_url = ? WHERE id = ?",
+            (point.lon, point.lat, source_url, place_id),
+        )
+
     def add_admin1(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """Insert (country, admin1 code, name) rows."""
         self.db.executemany("INSERT OR REPLACE INTO admin1 VALUES (?, ?, ?)", rows)
@@ -203,10 +210,15 @@ class IndexWriter:
             "a.country = places.country AND a.code = places.admin1) WHERE admin1_name = '' "
             "AND EXISTS (SELECT 1 FROM admin1 a WHERE a.country = places.country AND a.code = places.admin1)"
         )
+        self.db.executescript(_INDEXES)
+        self.db.execute(
+            "DELETE FROM names WHERE lang = '' AND EXISTS (SELECT 1 FROM names n2 WHERE "
+            "n2.place_id = names.place_id AND n2.text = names.text AND n2.lang != '')"
+        )
         self.db.execute(
             "DELETE FROM names WHERE rowid NOT IN (SELECT MIN(rowid) FROM names GROUP BY place_id, text, lang)"
         )
-        self.db.executescript(_INDEXES)
+        self.db.execute("DELETE FROM names WHERE place_id NOT IN (SELECT id FROM places)")
         self.db.execute("ANALYZE")
         self.db.commit()
         self.db.close()

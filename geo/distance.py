@@ -1,0 +1,74 @@
+"""Geodesic distances on the WGS84 ellipsoid (Karney's method through pyproj).
+
+Distances are never computed in degrees: a degree of longitude near Baku is
+about 85 km, at the equator 111 km.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from pyproj import Geod
+
+from geo.validate import check_lat, check_lon, check_radius_km
+
+GEOD = Geod(ellps="WGS84")
+"""The WGS84 ellipsoid used for every distance in the project."""
+EARTH_HALF_CIRCUMFERENCE_KM = 20_037.5
+"""Longest geodesic between two points on WGS84, rounded up."""
+
+
+@dataclass(frozen=True, slots=True)
+class Distance:
+    """A length on the ground, kept in metres."""
+
+    metres: float
+    """The length in metres."""
+
+    @property
+    def km(self) -> float:
+        """The length in kilometres."""
+        return self.metres / 1000.0
+
+    @property
+    def miles(self) -> float:
+        """The length in statute miles."""
+        return self.metres / 1609.344
+
+
+def geodesic(lon1: float, lat1: float, lon2: float, lat2: float) -> Distance:
+    """The geodesic distance between two lon/lat positions.
+
+    >>> round(geodesic(49.8920, 40.3777, 44.5136, 40.1811).km)
+    458
+    """
+    points = (check_lon(lon1), check_lat(lat1), check_lon(lon2), check_lat(lat2))
+    _, _, metres = GEOD.inv(*points)
+    return Distance(float(metres))
+
+
+def distance_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """The geodesic distance in kilometres between two lon/lat positions."""
+    return geodesic(lon1, lat1, lon2, lat2).km
+
+
+def distances_km(lon: float, lat: float, lons: ArrayLike, lats: ArrayLike) -> NDArray[np.float64]:
+    """Geodesic distances in kilometres from one position to many (vectorised)."""
+    lon, lat = check_lon(lon), check_lat(lat)
+    to_lon = np.asarray(lons, dtype=np.float64)
+    to_lat = np.asarray(lats, dtype=np.float64)
+    if to_lon.size == 0:
+        return np.zeros(0, dtype=np.float64)
+    _, _, metres = GEOD.inv(
+        np.full(to_lon.shape, lon), np.full(to_lat.shape, lat), to_lon, to_lat
+    )
+    return np.asarray(metres, dtype=np.float64) / 1000.0
+
+
+def destination(lon: float, lat: float, azimuth: float, km: float) -> tuple[float, float]:
+    """The (lon, lat) reached by going ``km`` kilometres from a position along ``azimuth`` degrees."""
+    km = check_radius_km(km)
+    end_lon, end_lat, _ = GEOD.fwd(check_lon(lon), check_lat(lat), azimuth, km * 1000.0)
+    return float(end_lon), float(end_lat)

@@ -1,0 +1,109 @@
+"""Folium elements that bind HTML to a layer through a JSON string literal.
+
+folium's own ``Popup`` and ``Tooltip`` write their HTML into a JavaScript
+template literal (backticks), escaping only the backticks: ``${...}`` in the
+content would be evaluated, and ``Popup`` needs jQuery.  These elements put the
+(already escaped) HTML into a JSON string instead, with ``<``, ``>``, ``&`` and
+``'`` as ``\\u`` escapes, so nothing in it can end the script or run as code.
+"""
+
+from __future__ import annotations
+
+from folium.elements import MacroElement
+from folium.template import Template
+
+
+class HtmlPopup(MacroElement):
+    """A Leaflet popup bound to its parent layer, its content an HTML string."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.bindPopup(
+                {{ this.html|tojson }}, {{ this.options|tojavascript }}
+            );
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, max_width: int = 420, class_name: str = "") -> None:
+        super().__init__()
+        self._name = "HtmlPopup"
+        self.html = html
+        self.options: dict[str, object] = {"maxWidth": max_width, "minWidth": 240}
+        if class_name:
+            self.options["className"] = class_name
+
+
+class HtmlTooltip(MacroElement):
+    """A Leaflet tooltip bound to its parent layer, its content an HTML string."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.bindTooltip(
+                {{ this.html|tojson }}, {{ this.options|tojavascript }}
+            );
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, sticky: bool = False) -> None:
+        super().__init__()
+        self._name = "HtmlTooltip"
+        self.html = html
+        self.options: dict[str, object] = {"sticky": sticky}
+
+
+class PageScript(MacroElement):
+    """A script added once to the page's ``<script>`` block, after the map is made.
+
+    ``{map}`` in ``code`` stands for the JavaScript name of the map it is added to.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this.code.replace("{map}", this._parent.get_name()) }}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self._name = "PageScript"
+        self.code = code
+
+
+class PageStyle(MacroElement):
+    """A ``<style>`` block added to the page header."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            <style>{{ this.css }}</style>
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, css: str) -> None:
+        super().__init__()
+        self._name = "PageStyle"
+        self.css = css
+
+
+class PageHtml(MacroElement):
+    """A fixed piece of HTML added to the page body (a legend, a title bar)."""
+
+    _template = Template(
+        """
+        {% macro html(this, kwargs) %}
+            {{ this.markup }}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self._name = "PageHtml"
+        self.markup = markup
