@@ -30,6 +30,8 @@ _CODE_PROMINENCE = {
     "ADM2": 0.55,
 }
 EARTH_RADIUS_KM = 6371.0088
+FOCUS_SCALE_KM = 100.0
+"""Distance at which the focus-point bias has fallen to 1/e."""
 
 
 def prominence(place: Place) -> float:
@@ -59,9 +61,9 @@ def combine(
     score = match * (0.55 + 0.45 * parts["prominence"])
     if country:
         parts["country"] = 1.0 if place.country == country.upper() else 0.0
-        score = score * (0.8 + 0.2 * parts["country"])
+        score = score * (0.6 + 0.4 * parts["country"])
     if focus is not None:
         distance = great_circle_km(focus, place.point)
-        parts["focus"] = math.exp(-distance / 300.0)
-        score = score * (0.75 + 0.25 * parts["focus"])
+        parts["focus"] = math.exp(-distance / FOCUS_SCALE_KM)
+        score = score * (0.6 + 0.4 * parts["focus"])
     return round(min(1.0, max(0.0, score)), 4), parts

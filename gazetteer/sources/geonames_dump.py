@@ -55,7 +55,8 @@ PSEUDO_LANGUAGES = frozenset(
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 _READ_BUFFER = 1 << 20
 _ID_BITMAP_LIMIT = 1 << 28
-SOURCE_URL = "https://www.geonames.org/{}"
+SOURCE_URL = "https://www.geonames.org/"
+"""Prefix of a place's page; the GeoNames id follows."""
 
 
 @dataclass(slots=True)
@@ -155,7 +156,7 @@ def parse_geoname(raw: bytes, *, with_alternates: bool) -> Place | None:
     if place_id <= 0 or not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
         return None
     names = [Name(cols[1], preferred=True, source="geonames")]
-    if cols[2]:
+    if cols[2] and cols[2] != cols[1]:
         names.append(Name(cols[2], source="geonames"))
     if with_alternates and cols[3]:
         names.extend(Name(text, source="geonames") for text in cols[3].split(",") if text)
@@ -170,7 +171,7 @@ def parse_geoname(raw: bytes, *, with_alternates: bool) -> Place | None:
         population=_integer(cols[14]),
         names=tuple(names),
         source="geonames",
-        source_url=SOURCE_URL.format(place_id),
+        source_url=f"{SOURCE_URL}{place_id}",
     )
 
 

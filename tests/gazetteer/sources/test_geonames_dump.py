@@ -109,10 +109,17 @@ def test_places_are_loaded_with_their_fields(full: GazetteerIndex) -> None:
     assert full.count() == 3
 
 
-def test_main_and_ascii_names_come_first(full: GazetteerIndex) -> None:
-    names = full.place(146970).names
-    assert (names[0].text, names[0].lang, names[0].preferred) == ("Xankəndi", "", True)
-    assert (names[1].text, names[1].lang, names[1].preferred) == ("Xankendi", "", False)
+def test_main_name_is_preferred_and_ascii_name_kept(tmp_path: Path) -> None:
+    index = build(tmp_path, GeonamesDumpSource(write(tmp_path / "AZ.txt", GEONAMES)))
+    names = index.place(585514).names
+    assert (names[0].text, names[0].lang, names[0].preferred) == ("Şuşa", "", True)
+    assert (names[1].text, names[1].lang, names[1].preferred) == ("Susa", "", False)
+
+
+def test_main_and_ascii_names_survive_alternate_names(full: GazetteerIndex) -> None:
+    names = {(name.text, name.lang) for name in full.place(146970).names}
+    assert ("Xankendi", "") in names
+    assert any(text == "Xankəndi" for text, _ in names)
 
 
 def test_alternate_names_keep_language_flags_and_dates(full: GazetteerIndex) -> None:
@@ -151,6 +158,7 @@ def test_counts_are_recorded(full: GazetteerIndex) -> None:
     assert meta["geonames.unknown_place_names"] == "1"
     assert meta["geonames.malformed_alternate_names"] == "1"
     assert meta["geonames.admin1"] == "2"
+    assert meta["geonames.countries"] == "2"
 
 
 def test_country_info_names_the_country_place(full: GazetteerIndex) -> None:

@@ -1,0 +1,33 @@
+# Set-up and main jobs; every target creates the local virtual environment it needs.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export GAZETTEER_HOME ?= $(CURDIR)/var
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(VENV)/bin/gazetteer demo --host $(HOST) --port $(PORT)
+
+test: $(VENV)/.installed
+	bash scripts/install_chromium.sh
+	$(PY) -m pytest -q
+
+bench: $(VENV)/.installed
+	$(PY) bench/lookup.py --index $(GAZETTEER_HOME)/gazetteer.sqlite
+	$(PY) bench/geoparse_throughput.py
+	$(PY) bench/map_build.py
+	$(PY) bench/service_load.py
+
+clean:
+	rm -rf $(VENV) var artifacts

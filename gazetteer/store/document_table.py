@@ -1,0 +1,125 @@
+"""Rows of the ``documents`` and ``mentions`` tables, to and from records.
+
+Every statement is parameterised: text from users is data, never SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from gazetteer.documents import Document, StoredMention
+from gazetteer.records import Mention
+from gazetteer.store.snippets import Sentences
+
+_DOCUMENT_COLUMNS = "id, text, title, date, source, created"
+_MENTION_COLUMNS = (
+    'document_id, n, start, "end", surface, place_id, place_name, lon, lat, '
+    "feature_code, country, confidence, snippet, snippet_start"
+)
+
+
+def insert_document(
+    db: sqlite3.Connection, text: str, title: str, date: str, source: str, created: str
+) -> Document:
+    """Insert a document row; the returned record carries its new id."""
+    cursor = db.execute(
+        "INSERT INTO documents (text, title, date, source, created) VALUES (?, ?, ?, ?, ?)",
+        (text, title, date, source, created),
+    )
+    return Document(int(cursor.lastrowid or 0), text, title, date, source, created)
+
+
+def stored_mentions(document: Document, mentions: Sequence[Mention], sentences: Sentences) -> Iterable[StoredMention]:
+    """The mentions of a document as flat records with their snippets, numbered from 0."""
+    for n, mention in enumerate(mentions):
+        snippet, snippet_start = sentences.snippet(mention.start, mention.end)
+        place = mention.place
+        yield StoredMention(
+            document_id=document.id, n=n, start=mention.start, end=mention.end,
+            surface=mention.surface, place_id=place.id, place_name=place.name,
+            lon=place.lon, lat=place.lat, feature_code=place.feature_code,
+            country=place.country, confidence=float(mention.confidence),
+            snippet=snippet, snippet_start=snippet_start,
+        )
+
+
+def insert_mentions(db: sqlite3.Connection, mentions: Iterable[StoredMention]) -> None:
+    """Insert mention rows."""
+    db.executemany(
+        f"INSERT INTO mentions ({_MENTION_COLUMNS}) VALUES ({','.join('?' * 14)})",
+        (_mention_row(mention) for mention in mentions),
+    )
+
+
+def _mention_row(m: StoredMention) -> tuple[object, ...]:
+    return (
+        m.document_id, m.n, m.start, m.end, m.surface, m.place_id, m.place_name, m.lon,
+        m.lat, m.feature_code, m.country, m.confidence, m.snippet, m.snippet_start,
+    )
+
+
+def _document(row: Sequence[object]) -> Document:
+    pid, text, title, date, source, created = row
+    return Document(int(pid), str(text), str(title), str(date), str(source), str(created))  # type: ignore[call-overload]
+
+
+def _mention(row: Sequence[object]) -> StoredMention:
+    return StoredMention(*row)  # type: ignore[arg-type]
+
+
+def get_document(db: sqlite3.Connection, document_id: int) -> Document | None:
+    """The document with that id, or ``None``."""
+    row = db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (document_id,)).fetchone()
+    return _document(row) if row else None
+
+
+def list_documents(db: sqlite3.Connection, limit: int, offset: int) -> list[Document]:
+    """Documents, newest first."""
+    rows = db.execute(
+        f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset)
+    )
+    return [_document(row) for row in rows]
+
+
+def count_documents(db: sqlite3.Connection) -> int:
+    """Number of stored documents."""
+    return int(db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+
+def document_mentions(db: sqlite3.Connection, document_id: int) -> list[StoredMention]:
+    """The mentions of one document, in text order."""
+    rows = db.execute(
+        f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE document_id = ? ORDER BY n", (document_id,)
+    )
+    return [_mention(row) for row in rows]
+
+
+def place_mentions(db: sqlite3.Connection, place_id: int, limit: int, offset: int) -> list[StoredMention]:
+    """Mentions of one place across documents, by document then position."""
+    rows = db.execute(
+        f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE place_id = ? "
+        "ORDER BY document_id, n LIMIT ? OFFSET ?",
+        (place_id, limit, offset),
+    )
+    return [_mention(row) for row in rows]
+
+
+def mention_counts(db: sqlite3.Connection, place_ids: Sequence[int]) -> dict[int, int]:
+    """How many mentions each of the given places has (places without any are left out)."""
+    counts: dict[int, int] = {}
+    for first in range(0, len(place_ids), 500):
+        chunk = list(place_ids[first : first + 500])
+        rows = db.execute(
+            f"SELECT place_id, COUNT(*) FROM mentions WHERE place_id IN ({','.join('?' * len(chunk))}) "
+            "GROUP BY place_id",
+            chunk,
+        )
+        counts.update((int(pid), int(n)) for pid, n in rows)
+    return counts
+
+
+def mentioned_places(db: sqlite3.Connection) -> list[tuple[int, float, float, int]]:
+    """(place id, lon, lat, mention count) of every place mentioned in any document."""
+    rows = db.execute("SELECT place_id, lon, lat, COUNT(*) FROM mentions GROUP BY place_id")
+    return [(int(pid), float(lon), float(lat), int(n)) for pid, lon, lat, n in rows]
