@@ -152,13 +152,17 @@ def check_query(text: str, *, what: str = "name") -> str:
     return stripped
 
 
+_FOLD_TABLE = str.maketrans(_SPECIAL_FOLD)
+_ROMAN_TABLE = str.maketrans(_AZ_ROMAN | _CYRILLIC | _ARMENIAN)
+
+
 def _strip_marks(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _map_chars(text: str, table: dict[str, str]) -> str:
-    return "".join(table.get(ch, ch) for ch in text)
 
 
 def _words(text: str) -> str:
@@ -168,19 +172,15 @@ def _words(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive key, keeping the script."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _map_chars(text, _SPECIAL_FOLD)
-    text = _strip_marks(text)
-    return _words(text)
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD_TABLE)
+    return _words(_strip_marks(text))
 
 
 @lru_cache(maxsize=65536)
 def romanize(text: str) -> str:
     """``fold`` after transliteration of any script to Latin letters."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = _map_chars(text, _AZ_ROMAN | _CYRILLIC | _ARMENIAN)
-    text = _map_chars(text, _SPECIAL_FOLD)
-    text = _strip_marks(text)
+    text = _strip_marks(text.translate(_ROMAN_TABLE).translate(_FOLD_TABLE))
     if not text.isascii():
         text = anyascii(text).lower()
     return _words(text)
