@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -33,16 +33,16 @@ def _open_gazetteer(path: Path | None) -> Gazetteer | None:
 
 def map_command(
     out: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path("map.html"),
-    document: Annotated[Optional[int], typer.Option("--document", help="Map one document (by id).")] = None,
-    place: Annotated[Optional[int], typer.Option("--place", help="Centre on a place (by id), its popup open.")] = None,
+    document: Annotated[int | None, typer.Option("--document", help="Map one document (by id).")] = None,
+    place: Annotated[int | None, typer.Option("--place", help="Centre on a place (by id), its popup open.")] = None,
     service_url: Annotated[
         str, typer.Option("--service-url", help="Where the service runs, for the links to documents.")
     ] = "",
     local: Annotated[
         bool, typer.Option("--local-assets", help="Load Leaflet from the service's /static/vendor, not CDNs.")
     ] = False,
-    store: Annotated[Optional[Path], typer.Option("--store", help="Document store file.")] = None,
-    index: Annotated[Optional[Path], typer.Option("--index", help="Gazetteer index file.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Document store file.")] = None,
+    index: Annotated[Path | None, typer.Option("--index", help="Gazetteer index file.")] = None,
 ) -> None:
     """Write the map of the stored mentions (all documents, or one) as a single HTML file."""
     with _open_store(store) as opened:
@@ -53,11 +53,13 @@ def map_command(
     options = MapOptions(assets=assets, document_base=f"{base}{DOCUMENT_BASE}")
     options = map_options(data, gazetteer, options, document_id=document, place_id=place)
     out.write_text(render_html(build_map(data, options)), encoding="utf-8")
-    places = len(group_by_place(data.mentions))
-    typer.echo(
-        f"wrote {out}: {places} places, {len(data.mentions)} mentions, "
-        f"{len(data.documents)} documents, {len(data.events)} events"
-    )
+    counts = {
+        "place": len(group_by_place(data.mentions)),
+        "mention": len(data.mentions),
+        "document": len(data.documents),
+        "event": len(data.events),
+    }
+    typer.echo(f"wrote {out}: " + ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for word, n in counts.items()))
 
 
 def register(app: typer.Typer) -> None:

@@ -61,9 +61,7 @@ def distances_km(lon: float, lat: float, lons: ArrayLike, lats: ArrayLike) -> ND
     to_lat = np.asarray(lats, dtype=np.float64)
     if to_lon.size == 0:
         return np.zeros(0, dtype=np.float64)
-    _, _, metres = GEOD.inv(
-        np.full(to_lon.shape, lon), np.full(to_lat.shape, lat), to_lon, to_lat
-    )
+    _, _, metres = GEOD.inv(np.full(to_lon.shape, lon), np.full(to_lat.shape, lat), to_lon, to_lat)
     return np.asarray(metres, dtype=np.float64) / 1000.0
 
 

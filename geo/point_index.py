@@ -67,9 +67,7 @@ class PointIndex:
     def __len__(self) -> int:
         return int(self.ids.size)
 
-    def within(
-        self, lon: float, lat: float, radius_km: float, limit: int | None = 100
-    ) -> list[Hit]:
+    def within(self, lon: float, lat: float, radius_km: float, limit: int | None = 100) -> list[Hit]:
         """Points within ``radius_km`` of (lon, lat), nearest first, at most ``limit``."""
         lon, lat, radius_km = check_lon(lon), check_lat(lat), check_radius_km(radius_km)
         if limit is not None:
@@ -103,9 +101,7 @@ class PointIndex:
     ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
         return rows, distances_km(lon, lat, self.lons[rows], self.lats[rows])
 
-    def _hits(
-        self, rows: NDArray[np.int64], km: NDArray[np.float64], limit: int | None
-    ) -> list[Hit]:
+    def _hits(self, rows: NDArray[np.int64], km: NDArray[np.float64], limit: int | None) -> list[Hit]:
         order = np.lexsort((self.ids[rows], km))[: limit if limit is not None else None]
         return [
             Hit(int(self.ids[rows[i]]), float(self.lons[rows[i]]), float(self.lats[rows[i]]), float(km[i]))

@@ -1,0 +1,9 @@
+"""Maps of mentioned places and the HTML view of a document.
+
+``mention_map.build_map`` and ``event_map.build_event_map`` turn plain records
+(stored mentions, documents, events, regions, place variants) into folium
+maps; ``document_page.render_document`` renders a document with every mention
+linked back to the map; ``collect`` gathers those records from the store and
+the gazetteer for the service and the CLI.  All document text is escaped with
+``html.escape_text`` before it enters HTML.
+"""

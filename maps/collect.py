@@ -21,8 +21,6 @@ PAGE = 1000
 """Rows asked of the store per call (its largest page)."""
 MAX_MAP_DOCUMENTS = 5000
 """Most documents on the all-documents map (the newest ones)."""
-AREA_CLASSES = frozenset({"A", "L", "H", "R", "T"})
-"""Feature classes whose ``radius_km`` is drawn as an extent on the regions layer."""
 
 T = TypeVar("T")
 
@@ -71,12 +69,8 @@ def _events(store: MapStore, document_id: int | None) -> list[Event]:
 
 
 def extent_regions(places: Sequence[Place]) -> list[Region]:
-    """A geodesic circle of ``radius_km`` for each area-like place that has one."""
-    return [
-        circle_region(p.id, p.name, p.lon, p.lat, p.radius_km)
-        for p in places
-        if p.radius_km > 0 and p.feature_class in AREA_CLASSES
-    ]
+    """A geodesic circle of ``radius_km`` for each place with an extent (regions, reservoirs, corridors)."""
+    return [circle_region(p.id, p.name, p.lon, p.lat, p.radius_km) for p in places if p.radius_km > 0]
 
 
 def map_data(

@@ -9,7 +9,7 @@ content would be evaluated, and ``Popup`` needs jQuery.  These elements put the
 
 from __future__ import annotations
 
-from folium.elements import MacroElement
+from branca.element import MacroElement
 from folium.template import Template
 
 

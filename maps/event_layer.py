@@ -10,11 +10,13 @@ from gazetteer.documents import Event
 from geo import distances_km, geodesic_circle
 from maps.elements import HtmlPopup, HtmlTooltip
 from maps.html import DOCUMENT_BASE, escape_text
-from maps.places import PlaceMentions
+from maps.places import PlaceMentions, marker_style
 from maps.popups import event_popup
 
 EVENT_COLOUR = "#6a3d9a"
 HIGHLIGHT_COLOUR = "#e31a1c"
+HIGHLIGHT_MARGIN_PX = 5.0
+"""Gap between a place marker and the ring that highlights it, in screen pixels."""
 
 
 def places_within(event: Event, places: Sequence[PlaceMentions]) -> list[PlaceMentions]:
@@ -50,14 +52,14 @@ def add_event_layer(
 def _event_shape(
     event: Event, nearby: Sequence[PlaceMentions], document_base: str
 ) -> folium.Circle | folium.CircleMarker:
-    options = {"color": EVENT_COLOUR, "weight": 2, "fill": True, "fill_opacity": 0.12}
-    shape: folium.Circle | folium.CircleMarker
     location = [event.lat, event.lon]
     classes = f"event-area event-{event.id}"
+    shape: folium.Circle | folium.CircleMarker
     if event.radius_km > 0:
-        shape = folium.Circle(location, radius=event.radius_km * 1000.0, class_name=classes, **options)
+        shape = folium.Circle(location, radius=event.radius_km * 1000.0, class_name=classes)
     else:
-        shape = folium.CircleMarker(location, radius=8, class_name=classes, **options)
+        shape = folium.CircleMarker(location, radius=8, class_name=classes)
+    shape.options.update(color=EVENT_COLOUR, fillColor=EVENT_COLOUR, weight=2, fill=True, fillOpacity=0.12)
     shape.add_child(HtmlPopup(event_popup(event, nearby, document_base)))
     shape.add_child(HtmlTooltip(escape_text(event.title)))
     return shape
@@ -66,7 +68,7 @@ def _event_shape(
 def _highlight(place: PlaceMentions, event: Event) -> folium.CircleMarker:
     ring = folium.CircleMarker(
         [place.lat, place.lon],
-        radius=14,
+        radius=marker_style(place.count).radius_px + HIGHLIGHT_MARGIN_PX,
         color=HIGHLIGHT_COLOUR,
         weight=3,
         fill=False,

@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import folium
-from shapely.geometry import mapping
 from folium.map import CustomPane
 from folium.plugins import MarkerCluster
+from shapely.geometry import mapping
 
 from gazetteer.documents import Document, Event, StoredMention
 from geo import Region
@@ -33,7 +33,9 @@ PLACE_ZOOM = 10
 """Zoom of a map centred on one place."""
 CLUSTER_THRESHOLD = 40
 """Markers are clustered when more places than this are mapped."""
-CLUSTER_OPTIONS: dict[str, object] = {"disableClusteringAtZoom": 10, "maxClusterRadius": 40}
+UNCLUSTERED_ZOOM = 10
+"""Zoom from which markers are never clustered."""
+CLUSTER_OPTIONS: dict[str, object] = {"disableClusteringAtZoom": UNCLUSTERED_ZOOM, "maxClusterRadius": 40}
 TILES = "OpenStreetMap"
 MENTION_PANE = "mentions"
 """Leaflet pane of the place markers, above event circles and regions so they stay clickable."""
@@ -89,7 +91,7 @@ def build_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
     folium.LayerControl(collapsed=False).add_to(fmap)
     _frame(fmap, places, data, options)
     add_page_parts(fmap, options.title)
-    add_opener(fmap, markers, cluster, options.focus_place_id)
+    add_opener(fmap, markers, cluster, options.focus_place_id, UNCLUSTERED_ZOOM)
     return fmap
 
 
@@ -101,8 +103,9 @@ def render_html(fmap: folium.Map) -> str:
 def _base_map(options: MapOptions) -> folium.Map:
     lon, lat = options.centre or DEFAULT_CENTRE
     zoom = options.zoom if options.centre else DEFAULT_ZOOM
-    fmap = folium.Map(location=[lat, lon], zoom_start=zoom, tiles=TILES, control_scale=True)
+    fmap = folium.Map(location=[lat, lon], zoom_start=zoom, tiles=None, control_scale=True)
     use_links(fmap, options.assets.map_js, options.assets.map_css)
+    folium.TileLayer(TILES, name=TILES).add_to(fmap)
     return fmap
 
 

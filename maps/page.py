@@ -19,8 +19,9 @@ MAP_CSS = """
 .place-popup mark { background: #ffe066; padding: 0 1px; }
 .map-legend, .map-title { position: fixed; z-index: 1000; background: rgba(255,255,255,.92);
   padding: 6px 8px; border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3); font: 12px sans-serif; }
-.map-legend { bottom: 24px; left: 10px; }
-.map-title { top: 10px; left: 54px; font-size: 14px; font-weight: bold; }
+.map-legend { bottom: 28px; right: 10px; }
+.map-title { top: 10px; left: 54px; max-width: calc(100% - 320px); font-size: 14px; font-weight: bold;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .map-legend i { display: inline-block; border-radius: 50%; border: 1px solid #800026;
   vertical-align: middle; margin-right: 4px; }
 .leaflet-container { background: #dfe6ea; }
@@ -31,12 +32,17 @@ _OPENER = """
   var map = {map};
   var markers = {%markers%};
   var cluster = {%cluster%};
+  function openWhenShown(marker, tries) {
+    if (map.hasLayer(marker)) { marker.openPopup(); return; }
+    if (tries > 0) { setTimeout(function () { openWhenShown(marker, tries - 1); }, 100); }
+  }
   function reveal(id) {
     var marker = markers[id];
     if (!marker) { return false; }
-    var open = function () { marker.openPopup(); };
-    if (cluster && cluster.hasLayer(marker)) { cluster.zoomToShowLayer(marker, open); }
-    else { open(); }
+    if (cluster && !map.hasLayer(marker)) {
+      map.setView(marker.getLatLng(), Math.max(map.getZoom(), {%zoom%}));
+    }
+    openWhenShown(marker, 30);
     return true;
   }
   function fromHash() {
@@ -64,7 +70,7 @@ def legend_html() -> str:
     rows = []
     for lowest, _ in COUNT_BINS:
         style = marker_style(lowest)
-        size = round(style.radius_px)
+        size = round(2 * style.radius_px)
         rows.append(
             f'<div><i style="width:{size}px;height:{size}px;background:{style.fill}"></i>'
             f"{lowest}+ mention{'s' if lowest > 1 else ''}</div>"
@@ -77,16 +83,20 @@ def add_opener(
     markers: dict[int, str],
     cluster: str | None,
     focus_place_id: int | None,
+    unclustered_zoom: int,
 ) -> None:
     """A script that opens a place's popup from ``#place-<id>`` (or the focus place) on load.
 
     ``markers`` maps place ids to the JavaScript names of their markers, ``cluster``
-    is the name of the marker-cluster group when markers are clustered.
+    is the name of the marker-cluster group when markers are clustered, and
+    ``unclustered_zoom`` the zoom at which no marker is clustered any more (the
+    plugin's ``zoomToShowLayer`` waits for icons, which circle markers lack).
     """
     entries = ", ".join(f"{json.dumps(str(pid))}: {name}" for pid, name in markers.items())
     code = (
         _OPENER.replace("{%markers%}", "{" + entries + "}")
         .replace("{%cluster%}", cluster or "null")
         .replace("{%focus%}", "null" if focus_place_id is None else str(int(focus_place_id)))
+        .replace("{%zoom%}", str(int(unclustered_zoom)))
     )
     fmap.add_child(PageScript(code))

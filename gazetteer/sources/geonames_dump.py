@@ -183,7 +183,14 @@ def _integer(text: str) -> int:
 
 
 def language_of(code: str) -> tuple[str, bool, bool] | None:
-    """(lang, short, historic) for an ``isolanguage`` value, ``None`` for a non-name code."""
+    """(lang, short, historic) for an ``isolanguage`` value, ``None`` for a non-name code.
+
+    ISO 639 codes (``az``, ``hy``, ``zh-CN``) and the empty code are kept as they
+    are; ``abbr`` becomes a short name and ``fr_1793`` a historic French one;
+    ``PSEUDO_LANGUAGES`` and any other code are not names.
+    """
+    if code in PSEUDO_LANGUAGES:
+        return None
     if not code or _LANGUAGE.match(code):
         return code, False, False
     if code == "abbr":
@@ -193,15 +200,23 @@ def language_of(code: str) -> tuple[str, bool, bool] | None:
     return None
 
 
-def parse_alternate_name(raw: bytes) -> tuple[int, str, list[str]] | None:
-    """(geonameid, isolanguage, columns) of an alternate-names row, ``None`` when malformed."""
+def alternate_name_head(raw: bytes) -> tuple[int, bytes] | None:
+    """(geonameid, isolanguage) of an alternate-names row, read before decoding the rest."""
+    head = raw.split(b"\t", 3)
+    if len(head) != 4:
+        return None
+    try:
+        return int(head[1]), head[2]
+    except ValueError:
+        return None
+
+
+def alternate_name_columns(raw: bytes) -> list[str] | None:
+    """The columns of an alternate-names row (10, or 8 in the older file), ``None`` when malformed."""
     cols = _columns(raw)
     if cols is None or len(cols) not in (8, 10) or not cols[3].strip():
         return None
-    try:
-        return int(cols[1]), cols[2], cols
-    except ValueError:
-        return None
+    return cols
 
 
 def alternate_name(cols: list[str], lang: str, short: bool, historic: bool) -> Name:
@@ -295,22 +310,26 @@ class GeonamesDumpSource:
 
     def _alternate_names(self, path: Path) -> Iterator[tuple[int, Name]]:
         stats, loaded = self.stats, self._loaded
-        languages: dict[str, tuple[str, bool, bool] | None] = {}
+        languages: dict[bytes, tuple[str, bool, bool] | None] = {}
         with open_lines(path) as lines:
             for raw in lines:
-                row = parse_alternate_name(raw)
-                if row is None:
+                head = alternate_name_head(raw)
+                if head is None:
                     stats.malformed_alternate_names += raw.strip() != b""
                     continue
-                place_id, code, cols = row
+                place_id, code = head
                 if place_id not in loaded:
                     stats.unknown_place_names += 1
                     continue
                 if code not in languages:
-                    languages[code] = language_of(code)
+                    languages[code] = language_of(code.decode("utf-8", "replace"))
                 language = languages[code]
                 if language is None:
                     stats.pseudo_language_names += 1
+                    continue
+                cols = alternate_name_columns(raw)
+                if cols is None:
+                    stats.malformed_alternate_names += 1
                     continue
                 stats.alternate_names += 1
                 yield place_id, alternate_name(cols, *language)

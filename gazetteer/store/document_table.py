@@ -19,9 +19,7 @@ _MENTION_COLUMNS = (
 )
 
 
-def insert_document(
-    db: sqlite3.Connection, text: str, title: str, date: str, source: str, created: str
-) -> Document:
+def insert_document(db: sqlite3.Connection, text: str, title: str, date: str, source: str, created: str) -> Document:
     """Insert a document row; the returned record carries its new id."""
     cursor = db.execute(
         "INSERT INTO documents (text, title, date, source, created) VALUES (?, ?, ?, ?, ?)",
@@ -36,11 +34,20 @@ def stored_mentions(document: Document, mentions: Sequence[Mention], sentences: 
         snippet, snippet_start = sentences.snippet(mention.start, mention.end)
         place = mention.place
         yield StoredMention(
-            document_id=document.id, n=n, start=mention.start, end=mention.end,
-            surface=mention.surface, place_id=place.id, place_name=place.name,
-            lon=place.lon, lat=place.lat, feature_code=place.feature_code,
-            country=place.country, confidence=float(mention.confidence),
-            snippet=snippet, snippet_start=snippet_start,
+            document_id=document.id,
+            n=n,
+            start=mention.start,
+            end=mention.end,
+            surface=mention.surface,
+            place_id=place.id,
+            place_name=place.name,
+            lon=place.lon,
+            lat=place.lat,
+            feature_code=place.feature_code,
+            country=place.country,
+            confidence=float(mention.confidence),
+            snippet=snippet,
+            snippet_start=snippet_start,
         )
 
 
@@ -54,8 +61,20 @@ def insert_mentions(db: sqlite3.Connection, mentions: Iterable[StoredMention]) -
 
 def _mention_row(m: StoredMention) -> tuple[object, ...]:
     return (
-        m.document_id, m.n, m.start, m.end, m.surface, m.place_id, m.place_name, m.lon,
-        m.lat, m.feature_code, m.country, m.confidence, m.snippet, m.snippet_start,
+        m.document_id,
+        m.n,
+        m.start,
+        m.end,
+        m.surface,
+        m.place_id,
+        m.place_name,
+        m.lon,
+        m.lat,
+        m.feature_code,
+        m.country,
+        m.confidence,
+        m.snippet,
+        m.snippet_start,
     )
 
 
@@ -76,9 +95,7 @@ def get_document(db: sqlite3.Connection, document_id: int) -> Document | None:
 
 def list_documents(db: sqlite3.Connection, limit: int, offset: int) -> list[Document]:
     """Documents, newest first."""
-    rows = db.execute(
-        f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset)
-    )
+    rows = db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
     return [_document(row) for row in rows]
 
 
@@ -89,17 +106,14 @@ def count_documents(db: sqlite3.Connection) -> int:
 
 def document_mentions(db: sqlite3.Connection, document_id: int) -> list[StoredMention]:
     """The mentions of one document, in text order."""
-    rows = db.execute(
-        f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE document_id = ? ORDER BY n", (document_id,)
-    )
+    rows = db.execute(f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE document_id = ? ORDER BY n", (document_id,))
     return [_mention(row) for row in rows]
 
 
 def place_mentions(db: sqlite3.Connection, place_id: int, limit: int, offset: int) -> list[StoredMention]:
     """Mentions of one place across documents, by document then position."""
     rows = db.execute(
-        f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE place_id = ? "
-        "ORDER BY document_id, n LIMIT ? OFFSET ?",
+        f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE place_id = ? ORDER BY document_id, n LIMIT ? OFFSET ?",
         (place_id, limit, offset),
     )
     return [_mention(row) for row in rows]

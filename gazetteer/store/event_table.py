@@ -8,9 +8,7 @@ from dataclasses import astuple, replace
 
 from gazetteer.documents import Event
 
-_COLUMNS = (
-    "id, title, date, lon, lat, radius_km, place_id, place_name, document_id, mention_n, proposed"
-)
+_COLUMNS = "id, title, date, lon, lat, radius_km, place_id, place_name, document_id, mention_n, proposed"
 _FIELDS = _COLUMNS.split(", ")[1:]
 
 

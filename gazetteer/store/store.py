@@ -2,29 +2,34 @@
 
 A document is geoparsed first, then written with all its mentions and its
 proposed events in one transaction, so a killed process leaves either the whole
-document or nothing.  One connection is shared behind a lock; SQLite's WAL
-mode lets other processes read while it writes.
+document or nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from types import TracebackType
 
+from gazetteer import events as proposals
 from gazetteer.documents import Document, Event, StoredMention
 from gazetteer.errors import DataError, NotFound
-from gazetteer.events import propose_events
 from gazetteer.records import Mention
 from gazetteer.store import document_table as docs
 from gazetteer.store import event_table as events
-from gazetteer.store.limits import MAX_SOURCE, MAX_TITLE, check_date, check_event, check_field, check_id, check_page, check_text
-from gazetteer.store.schema import connect
+from gazetteer.store.database import Database
+from gazetteer.store.limits import (
+    MAX_SOURCE,
+    MAX_TITLE,
+    check_date,
+    check_event,
+    check_field,
+    check_id,
+    check_page,
+    check_text,
+)
 from gazetteer.store.snippets import Sentences
 
 Parse = Callable[[str], list[Mention]]
@@ -35,53 +40,20 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class Store:
+class Store(Database):
     """Documents, mentions and events kept in an SQLite file (WAL, transactions)."""
 
     def __init__(self, path: Path, parse: Parse | None = None) -> None:
-        self.path = Path(path)
+        super().__init__(path)
         self.parse = parse
-        self.db = connect(self.path)
-        self._lock = threading.RLock()
 
     @classmethod
     def open(cls, path: Path, parse: Parse | None = None) -> Store:
         """The store at ``path``, created when missing."""
         return cls(path, parse)
 
-    def close(self) -> None:
-        """Close the connection; committed data stays in the file."""
-        with self._lock:
-            self.db.close()
-
     def __enter__(self) -> Store:
         return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
-        self.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: committed when the block ends, rolled back on any error."""
-        with self._lock:
-            try:
-                self.db.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self.db
-                except BaseException:
-                    self.db.execute("ROLLBACK")
-                    raise
-                self.db.execute("COMMIT")
-            except sqlite3.Error as error:
-                raise DataError(f"document store error: {error}") from error
-
-    @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                yield self.db
-            except sqlite3.Error as error:
-                raise DataError(f"document store error: {error}") from error
 
     def ingest(self, text: str, *, title: str = "", date: str = "", source: str = "") -> Document:
         """Geoparse ``text`` and store it with its mentions and proposed events, atomically."""
@@ -98,18 +70,18 @@ class Store:
     ) -> Document:
         """Store an already parsed document, its mentions and proposed events in one transaction."""
         sentences = Sentences(text)
-        proposals = propose_events(text, mentions, document_date=date, sentences=sentences)
+        proposed = proposals.propose_events(text, mentions, document_date=date, sentences=sentences)
         with self.transaction() as db:
             document = docs.insert_document(db, text, title, date, source, _now())
             docs.insert_mentions(db, docs.stored_mentions(document, mentions, sentences))
-            for event in proposals:
+            for event in proposed:
                 events.insert_event(db, replace(event, document_id=document.id))
         return document
 
     def document(self, document_id: int) -> Document:
         """The document with that id; ``NotFound`` otherwise."""
         check_id(document_id, "document id")
-        with self._reading() as db:
+        with self.reading() as db:
             found = docs.get_document(db, document_id)
         if found is None:
             raise NotFound(f"no document with id {document_id}")
@@ -118,18 +90,18 @@ class Store:
     def documents(self, limit: int = 100, offset: int = 0) -> list[Document]:
         """Stored documents, newest first."""
         limit, offset = check_page(limit, offset)
-        with self._reading() as db:
+        with self.reading() as db:
             return docs.list_documents(db, limit, offset)
 
     def count_documents(self) -> int:
         """How many documents are stored."""
-        with self._reading() as db:
+        with self.reading() as db:
             return docs.count_documents(db)
 
     def mentions(self, document_id: int) -> list[StoredMention]:
         """The mentions of a document in text order; ``NotFound`` for an unknown document."""
         check_id(document_id, "document id")
-        with self._reading() as db:
+        with self.reading() as db:
             if docs.get_document(db, document_id) is None:
                 raise NotFound(f"no document with id {document_id}")
             return docs.document_mentions(db, document_id)
@@ -138,17 +110,17 @@ class Store:
         """Every mention of a place across documents, with snippets."""
         limit, offset = check_page(limit, offset)
         check_id(place_id, "place id")
-        with self._reading() as db:
+        with self.reading() as db:
             return docs.place_mentions(db, place_id, limit, offset)
 
     def mention_counts(self, place_ids: Sequence[int]) -> dict[int, int]:
         """Mention counts of the given places (unmentioned ones left out)."""
-        with self._reading() as db:
+        with self.reading() as db:
             return docs.mention_counts(db, place_ids)
 
     def mentioned_places(self) -> list[tuple[int, float, float, int]]:
         """(place id, lon, lat, mention count) of every mentioned place."""
-        with self._reading() as db:
+        with self.reading() as db:
             return docs.mentioned_places(db)
 
     def add_event(self, event: Event) -> Event:
@@ -175,7 +147,7 @@ class Store:
     def event(self, event_id: int) -> Event:
         """The event with that id; ``NotFound`` otherwise."""
         check_id(event_id, "event id")
-        with self._reading() as db:
+        with self.reading() as db:
             found = events.get_event(db, event_id)
         if found is None:
             raise NotFound(f"no event with id {event_id}")
@@ -188,7 +160,7 @@ class Store:
         limit, offset = check_page(limit, offset)
         if document_id is not None:
             check_id(document_id, "document id")
-        with self._reading() as db:
+        with self.reading() as db:
             if document_id is not None and docs.get_document(db, document_id) is None:
                 raise NotFound(f"no document with id {document_id}")
             return events.list_events(db, proposed=proposed, document_id=document_id, limit=limit, offset=offset)

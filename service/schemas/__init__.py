@@ -1,0 +1,1 @@
+"""Pydantic schemas of the API: Base/Create/Public per resource, and GeoJSON."""

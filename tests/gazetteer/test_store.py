@@ -1,0 +1,239 @@
+"""The document store: atomic ingest, snippets, queries, events, restart, and hostile input."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from gazetteer.documents import Event
+from gazetteer.errors import DataError, InvalidInput, NotFound
+from gazetteer.records import Mention, Place, Point
+from gazetteer.store import MAX_TEXT_BYTES, Store, TooLarge
+from gazetteer.store.snippets import MAX_SNIPPET, Sentences, sentence_spans
+
+ROOT = Path(__file__).resolve().parents[2]
+SHUSHA = Place(585103, "Shusha", Point(46.74989, 39.76006), "P", "PPLA2", "AZ")
+KHANKENDI = Place(146970, "Khankendi", Point(46.7528, 39.8177), "P", "PPLA", "AZ")
+BAKU = Place(587084, "Baku", Point(49.89201, 40.37767), "P", "PPLC", "AZ")
+PLACES = {"Shusha": SHUSHA, "Şuşa": SHUSHA, "Khankendi": KHANKENDI, "Stepanakert": KHANKENDI, "Baku": BAKU}
+TEXT = (
+    "Road report\n\n"
+    "On September 19, shelling resumed near Shusha. Residents of Stepanakert (now Khankendi) sheltered.\n"
+    "Officials in Baku said on 2023-09-20 that talks with Dr. Aliyev would go on in Şuşa."
+)
+INJECTION = "Robert'); DROP TABLE documents;-- <script>alert('x')</script>"
+
+
+def fake_parse(text: str) -> list[Mention]:
+    """Mentions of the few names above, as a geoparser would return them."""
+    pattern = "|".join(map(re.escape, PLACES))
+    return [Mention(m.start(), m.end(), m.group(), PLACES[m.group()], 0.9) for m in re.finditer(pattern, text)]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store.open(tmp_path / "store.sqlite", parse=fake_parse)
+
+
+def test_sentences_respect_abbreviations_and_line_breaks() -> None:
+    text = "Talks in Baku ended. On Sept. 12 Dr. Ali met U.S. envoys!\nNo full stop here\n\nLast one? yes."
+    sentences = [text[s:e] for s, e in sentence_spans(text)]
+    assert sentences == [
+        "Talks in Baku ended.",
+        "On Sept. 12 Dr. Ali met U.S. envoys!",
+        "No full stop here",
+        "Last one? yes.",
+    ]
+
+
+def test_long_sentences_give_a_window_around_the_mention() -> None:
+    text = "word " * 300 + "Shusha " + "word " * 300
+    start = text.index("Shusha")
+    snippet, offset = Sentences(text).snippet(start, start + 6)
+    assert len(snippet) <= MAX_SNIPPET and text[offset : offset + len(snippet)] == snippet
+    assert snippet[start - offset : start - offset + 6] == "Shusha"
+
+
+def test_ingest_stores_mentions_with_offsets_and_sentences(store: Store) -> None:
+    document = store.ingest(TEXT, title="Report", date="2023-01-05", source="test")
+    assert store.document(document.id) == document and document.created
+    mentions = store.mentions(document.id)
+    assert [m.surface for m in mentions] == ["Shusha", "Stepanakert", "Khankendi", "Baku", "Şuşa"]
+    assert [m.n for m in mentions] == [0, 1, 2, 3, 4]
+    for m in mentions:
+        assert TEXT[m.start : m.end] == m.surface
+        assert m.snippet[m.start - m.snippet_start : m.end - m.snippet_start] == m.surface
+    assert mentions[0].snippet == "On September 19, shelling resumed near Shusha."
+    assert mentions[3].snippet.startswith("Officials in Baku") and mentions[3].snippet.endswith("in Şuşa.")
+
+
+def test_ingest_proposes_events_from_dated_sentences(store: Store) -> None:
+    document = store.ingest(TEXT, date="2023-01-05")
+    proposed = store.events(proposed=True)
+    assert [(e.date, e.place_id, e.mention_n) for e in proposed] == [
+        ("2023-09-19", 585103, 0),
+        ("2023-09-20", 587084, 3),
+    ]
+    assert all(e.document_id == document.id and e.proposed for e in proposed)
+    assert store.events(document_id=document.id) == proposed
+    assert store.events(proposed=False) == []
+
+
+def test_place_mentions_across_documents(store: Store) -> None:
+    first = store.ingest(TEXT)
+    second = store.ingest("A short note from Khankendi.")
+    found = store.place_mentions(KHANKENDI.id)
+    assert [(m.document_id, m.surface) for m in found] == [
+        (first.id, "Stepanakert"),
+        (first.id, "Khankendi"),
+        (second.id, "Khankendi"),
+    ]
+    assert store.place_mentions(KHANKENDI.id, limit=1, offset=2)[0].document_id == second.id
+    assert store.mention_counts([KHANKENDI.id, SHUSHA.id, 1]) == {KHANKENDI.id: 3, SHUSHA.id: 2}
+    assert {row[0] for row in store.mentioned_places()} == {KHANKENDI.id, SHUSHA.id, BAKU.id}
+    assert [d.id for d in store.documents()] == [second.id, first.id] and store.count_documents() == 2
+
+
+def test_restart_keeps_everything(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite"
+    with Store.open(path, parse=fake_parse) as first:
+        document = first.ingest(TEXT, date="2023-01-05")
+        event = first.add_event(Event(0, "Checkpoint", "2023-04-23", 46.55, 39.6, 25.0))
+    with Store.open(path) as again:
+        assert again.document(document.id) == document
+        assert len(again.mentions(document.id)) == 5 and again.event(event.id) == event
+        assert len(again.events(proposed=True)) == 2
+        assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_injection_strings_are_stored_as_data(store: Store) -> None:
+    document = store.ingest(INJECTION + " in Baku", title=INJECTION, source=INJECTION)
+    again = store.document(document.id)
+    assert again.title == INJECTION and again.source == INJECTION and again.text.startswith(INJECTION)
+    event = store.add_event(Event(0, INJECTION, "2023-09-19", 46.0, 40.0))
+    assert store.event(event.id).title == INJECTION
+    assert store.count_documents() == 1
+
+
+def test_failed_ingest_leaves_nothing(store: Store) -> None:
+    broken = [Mention(0, 4, "Baku", BAKU, 0.9), Mention(0, 4, "Baku", replace(BAKU, name=None), 0.9)]  # type: ignore[arg-type]
+    with pytest.raises(DataError):
+        store.add_document("Baku is the capital.", broken)
+    assert store.count_documents() == 0 and store.place_mentions(BAKU.id) == []
+
+
+KILLER = textwrap.dedent(
+    """
+    import os, re, signal, sys
+    from gazetteer.records import Mention, Place, Point
+    from gazetteer.store import Store
+    place = Place(587084, "Baku", Point(49.89201, 40.37767))
+    parse = lambda text: [Mention(m.start(), m.end(), "Baku", place, 0.9) for m in re.finditer("Baku", text)]
+    store = Store.open(sys.argv[1], parse=parse)
+    store.ingest("Baku first. Baku again.")
+    seen = []
+    def trace(statement):
+        if statement.startswith("INSERT INTO mentions"):
+            seen.append(statement)
+            if len(seen) == 3:
+                os.kill(os.getpid(), signal.SIGKILL)
+    store.db.set_trace_callback(trace)
+    store.ingest("On May 2 in Baku. " * 5, date="2023-01-01")
+    """
+)
+
+
+def test_a_killed_process_never_leaves_half_a_document(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite"
+    run = subprocess.run([sys.executable, "-c", KILLER, str(path)], cwd=ROOT, capture_output=True, timeout=60)
+    assert run.returncode == -9, run.stderr.decode()
+    with Store.open(path) as store:
+        assert store.count_documents() == 1
+        assert len(store.mentions(1)) == 2
+        count = store.db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
+        assert count == 2 and store.events() == []
+
+
+def test_events_crud(store: Store) -> None:
+    event = store.add_event(Event(0, "Convoy", "2023-09-25", 46.55, 39.64, 5.0, place_id=147625, place_name="Laçın"))
+    assert event.id > 0 and store.event(event.id) == event
+    changed = store.update_event(replace(event, radius_km=30.0, proposed=False))
+    assert store.event(event.id).radius_km == 30.0 == changed.radius_km
+    store.delete_event(event.id)
+    with pytest.raises(NotFound):
+        store.event(event.id)
+    with pytest.raises(NotFound):
+        store.delete_event(event.id)
+    with pytest.raises(NotFound):
+        store.update_event(event)
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        Event(0, "", "2023-01-01", 0, 0),
+        Event(0, "x", "not a date", 0, 0),
+        Event(0, "x", "2023-01-01", 0, 999),
+        Event(0, "x", "2023-01-01", 0, 0, radius_km=-1),
+        Event(0, "x", "2023-01-01", 0, 0, radius_km=1e9),
+        Event(0, "x", "2023-01-01", 0, 0, place_id=0),
+    ],
+)
+def test_bad_events_are_refused(store: Store, event: Event) -> None:
+    with pytest.raises(InvalidInput):
+        store.add_event(event)
+
+
+def test_unknown_ids_and_sources(store: Store) -> None:
+    for call in (
+        lambda: store.document(5),
+        lambda: store.mentions(5),
+        lambda: store.events(document_id=5),
+        lambda: store.add_event(Event(0, "x", "2023-01-01", 0, 0, document_id=5)),
+    ):
+        with pytest.raises(NotFound):
+            call()
+    for call in (
+        lambda: store.document(10**30),
+        lambda: store.document(0),
+        lambda: store.documents(limit=0),
+        lambda: store.documents(limit=10**6),
+        lambda: store.place_mentions(1, offset=-1),
+    ):
+        with pytest.raises(InvalidInput):
+            call()
+
+
+def test_document_limits(store: Store) -> None:
+    with pytest.raises(TooLarge) as error:
+        store.ingest("a" * (MAX_TEXT_BYTES + 1))
+    assert error.value.status == 413
+    for text, extra in (("  \n ", {}), ("Baku", {"date": "19/09/2023"}), ("Baku", {"title": "t" * 5000})):
+        with pytest.raises(InvalidInput):
+            store.ingest(text, **extra)
+    assert store.count_documents() == 0
+
+
+def test_a_store_without_parser_refuses_ingest(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.sqlite") as bare, pytest.raises(DataError):
+        bare.ingest("Baku")
+
+
+def test_a_file_that_is_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(DataError):
+        Store.open(path)
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).executescript(
+        "CREATE TABLE meta (key TEXT, value TEXT); INSERT INTO meta VALUES ('schema_version', '99');"
+    )
+    with pytest.raises(DataError):
+        Store.open(other)

@@ -1,0 +1,48 @@
+"""A tiny document store for map tests: our own sentences, one hostile, one with a date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gazetteer.records import Mention, Place, Point
+from gazetteer.store import Store
+
+HOSTILE = "<script>alert(1)</script>"
+
+KHANKENDI = Place(146970, "Khankendi", Point(46.7528, 39.8177), "P", "PPLA", "AZ", population=55000)
+SHUSHA = Place(585103, "Shusha", Point(46.74989, 39.76006), "P", "PPLA2", "AZ", population=4000)
+BAKU = Place(587084, "Baku", Point(49.89201, 40.37767), "P", "PPLC", "AZ", population=2_000_000)
+
+STORE_DOCUMENTS: list[tuple[str, str, list[tuple[str, Place]]]] = [
+    (
+        "Convoy update",
+        "On 19 September 2023 a convoy reached Khankendi after a long wait.\n\n"
+        f"Someone wrote {HOSTILE} beside the name Stepanakert in the comments.\n"
+        "The road south to Shusha stayed closed.",
+        [("Khankendi", KHANKENDI), ("Stepanakert", KHANKENDI), ("Shusha", SHUSHA)],
+    ),
+    (
+        f"Talks {HOSTILE}",
+        "Officials in Baku spoke about Khankendi on Monday.",
+        [("Baku", BAKU), ("Khankendi", KHANKENDI)],
+    ),
+]
+
+
+def mentions_of(text: str, names: list[tuple[str, Place]]) -> list[Mention]:
+    """Mentions of the given surfaces, in order of appearance."""
+    found, position = [], 0
+    for surface, place in names:
+        start = text.index(surface, position)
+        position = start + len(surface)
+        found.append(Mention(start, position, surface, place, 0.9))
+    return found
+
+
+def fill_store(path: Path) -> list[int]:
+    """Create a store at ``path`` holding the sample documents; returns their ids."""
+    with Store.open(path) as store:
+        return [
+            store.add_document(text, mentions_of(text, names), title=title, date="2023-09-20").id
+            for title, text, names in STORE_DOCUMENTS
+        ]

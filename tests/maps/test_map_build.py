@@ -1,0 +1,132 @@
+"""The mentions map: markers, popups, links, escaping, layers and served assets."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import HOSTILE
+from htmlcheck import bound_html, links, parse
+
+from gazetteer.documents import Document, Event, StoredMention
+from geo import circle_region
+from maps.assets import cdn_assets
+from maps.event_map import build_event_map
+from maps.mention_map import MapData, MapOptions, build_map, render_html
+
+
+def _page(data: MapData, options: MapOptions | None = None) -> str:
+    return render_html(build_map(data, options))
+
+
+def _popup_of(page: str, place_id: int) -> str:
+    popups = [p for p in bound_html(page) if f'data-place-id="{place_id}"' in p]
+    assert len(popups) == 1
+    return popups[0]
+
+
+def test_one_marker_per_place_with_class_and_count(mentions: list[StoredMention]) -> None:
+    page = _page(MapData(mentions))
+    classes = re.findall(r'"className": "place-marker place-(\d+)"', page)
+    assert sorted(map(int, classes)) == sorted({m.place_id for m in mentions})
+    assert "Khankendi (3)" in bound_html(page, "Tooltip")
+
+
+def _marker_options(page: str) -> dict[int, str]:
+    blocks = re.findall(r'(\{[^{}]*"className": "place-marker place-\d+"[^{}]*\})', page)
+    return {int(re.search(r"place-(\d+)", b).group(1)): b for b in blocks}  # type: ignore[union-attr]
+
+
+def test_busier_places_get_bigger_darker_markers(mentions: list[StoredMention]) -> None:
+    markers = _marker_options(_page(MapData(mentions)))
+
+    def radius(place_id: int) -> float:
+        return float(re.search(r'"radius": ([\d.]+)', markers[place_id]).group(1))  # type: ignore[union-attr]
+
+    assert radius(146970) > radius(587084)
+    assert '"fillColor": "#feb24c"' in markers[146970] and '"fillColor": "#fed976"' in markers[587084]
+    assert all('"pane": "mentions"' in block for block in markers.values())
+
+
+def test_popup_lists_variants_and_links_each_mention(
+    mentions: list[StoredMention], documents: dict[int, Document]
+) -> None:
+    data = MapData(mentions, documents, variants={146970: ["Stepanakert (hy, historic)", "Ханкенди (ru)"]})
+    popup = parse(_popup_of(_page(data), 146970))
+    hrefs = [a["href"] for a in links(popup) if a.get("class") == "mention-link"]
+    assert hrefs == ["/documents/1#m-0", "/documents/1#m-1", "/documents/2#m-1"]
+    assert "Stepanakert (hy, historic) · Ханкенди (ru)" in popup.text
+    assert "3 mentions in 2 documents" in popup.text
+    marks = [tag for tag, _ in popup.tags if tag == "mark"]
+    assert len(marks) == 3
+
+
+def test_document_text_is_escaped_everywhere(mentions: list[StoredMention], documents: dict[int, Document]) -> None:
+    page = _page(MapData(mentions, documents), MapOptions(title=f"Map {HOSTILE}"))
+    assert HOSTILE not in page
+    assert "${alert(2)}" not in page and "`tick`" not in page
+    parsed = parse(page)
+    assert len(parsed.scripts) == 3  # leaflet.js, folium's settings, the map
+    assert not any("<script" in body or "</" in body for body in parsed.scripts)
+    assert HOSTILE in parsed.text  # the title bar shows it as text
+    popup = parse(_popup_of(page, 146970))
+    assert "script" not in [tag for tag, _ in popup.tags]
+    assert HOSTILE in popup.text and f"Road news {HOSTILE}" in popup.text
+    assert "${alert(2)}" in parse(_popup_of(page, 174710)).text
+
+
+def test_served_map_loads_only_local_assets(mentions: list[StoredMention]) -> None:
+    page = _page(MapData(mentions), MapOptions(cluster_threshold=1))
+    tags = parse(page).tags
+    sources = [a.get("src") or a.get("href") for t, a in tags if (t == "script" and a.get("src")) or t == "link"]
+    assert sources == [
+        "/static/vendor/leaflet/leaflet.js",
+        "/static/vendor/leaflet/leaflet.css",
+        "/static/vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "/static/vendor/leaflet.markercluster/MarkerCluster.css",
+        "/static/vendor/leaflet.markercluster/MarkerCluster.Default.css",
+    ]
+    assert "jquery" not in page.lower() and "bootstrap" not in page.lower()
+
+
+def test_exported_map_may_use_cdns(mentions: list[StoredMention]) -> None:
+    page = _page(MapData(mentions), MapOptions(assets=cdn_assets()))
+    assert re.search(r'<script src="https://[^"]+/leaflet\.js"', page)
+
+
+def test_markers_cluster_only_when_many(mentions: list[StoredMention]) -> None:
+    assert "markerClusterGroup" not in _page(MapData(mentions))
+    clustered = _page(MapData(mentions), MapOptions(cluster_threshold=2))
+    assert "L.markerClusterGroup" in clustered
+    assert re.search(r"var cluster = marker_cluster_\w+;", clustered)
+
+
+def test_layers_and_layer_control(mentions: list[StoredMention], event: Event) -> None:
+    region = circle_region(585103, "Shusha <district>", 46.75, 39.76, 5.0)
+    page = _page(MapData(mentions, events=[event], regions=[region]))
+    overlays = page[page.index("overlays :") : page.index("L.control.layers")]
+    assert re.findall(r'"(\w+)" :', overlays) == ["Mentions", "Events", "Regions"]
+    assert "Shusha &lt;district&gt;" in bound_html(page)[-1]
+
+
+def test_event_circle_in_metres_and_nearby_places_highlighted(
+    mentions: list[StoredMention], event: Event
+) -> None:
+    page = render_html(build_event_map(event, MapData(mentions)))
+    assert re.search(r'L\.circle\(\s*\[39\.8, 46\.77\],\s*\{[^}]*"radius": 15000\.0', page)
+    highlighted = set(re.findall(r"nearby-highlight event-7-place-(\d+)", page))
+    assert highlighted == {"146970", "585103"}
+    popup = parse([p for p in bound_html(page) if "event-popup" in p][0])
+    assert HOSTILE in popup.text and "Khankendi (3)" in popup.text and "Goris" not in popup.text
+    assert "fitBounds" in page
+
+
+def test_focus_place_centres_map_and_opens_popup(mentions: list[StoredMention]) -> None:
+    page = _page(MapData(mentions), MapOptions(centre=(46.7528, 39.8177), focus_place_id=146970))
+    assert "center: [39.8177, 46.7528]" in page
+    assert "reveal(146970)" in page
+    assert "fitBounds" not in page
+
+
+def test_empty_map_still_renders() -> None:
+    page = _page(MapData([]))
+    assert "center: [39.83, 46.75]" in page and "place-marker" not in page

@@ -1,0 +1,126 @@
+"""Documents: ingest, list, JSON and HTML views, mentions, events, and hostile or oversized input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fastapi.testclient import TestClient
+from problemcheck import assert_problem
+
+from gazetteer.store import MAX_TEXT_BYTES
+
+TEXT = (
+    "Convoy notes\n\n"
+    "On September 19, shelling resumed near Shusha. Families left Khankendi by bus.\n"
+    "The next morning officials in Baku spoke of talks."
+)
+HOSTILE = "<script>alert('x')</script> Robert'); DROP TABLE documents;--"
+
+
+def post(client: TestClient, text: str = TEXT, **fields: object) -> dict:
+    response = client.post("/documents", json={"text": text, **fields})
+    assert response.status_code == 201, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+def test_ingest_returns_the_document_its_mentions_and_events(client: TestClient) -> None:
+    body = post(client, title="Convoy", date="2023-02-01", source="sample")
+    assert (
+        body["id"] == 1 and body["title"] == "Convoy" and body["date"] == "2023-02-01" and body["length"] == len(TEXT)
+    )
+    surfaces = [m["surface"] for m in body["mentions"]]
+    assert "Shusha" in surfaces and "Khankendi" in surfaces and "Baku" in surfaces
+    for m in body["mentions"]:
+        assert TEXT[m["start"] : m["end"]] == m["surface"]
+        assert m["snippet"][m["start"] - m["snippet_start"] : m["end"] - m["snippet_start"]] == m["surface"]
+    shusha = next(e for e in body["events"] if e["date"] == "2023-09-19")
+    assert shusha["proposed"] and shusha["document_id"] == 1 and "Shusha" in shusha["title"]
+
+
+def test_documents_list_and_views(client: TestClient) -> None:
+    first, second = post(client, date="2023-01-01"), post(client, "A note from Goris.")
+    listing = client.get("/documents", params={"limit": 1}).json()
+    assert listing["total"] == 2 and [d["id"] for d in listing["documents"]] == [second["id"]]
+    assert "text" not in listing["documents"][0]
+    document = client.get(f"/documents/{first['id']}")
+    assert document.headers["content-type"] == "application/json" and document.json()["text"] == TEXT
+    mentions = client.get(f"/documents/{first['id']}/mentions").json()
+    assert [m["n"] for m in mentions] == list(range(len(mentions)))
+    events = client.get(f"/documents/{first['id']}/events").json()
+    assert events["count"] >= 1 and all(e["document_id"] == first["id"] for e in events["events"])
+
+
+def test_html_view_when_the_client_prefers_it(client: TestClient) -> None:
+    doc = post(client, TEXT + " " + HOSTILE, title=HOSTILE)
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    for response in (
+        client.get(f"/documents/{doc['id']}", headers={"accept": browser}),
+        client.get(f"/documents/{doc['id']}", params={"format": "html"}),
+    ):
+        assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+        assert "<script>alert('x')</script>" not in response.text and 'id="m-0"' in response.text
+    forced = client.get(f"/documents/{doc['id']}", params={"format": "json"}, headers={"accept": browser})
+    assert forced.json()["title"] == HOSTILE
+
+
+def test_place_mentions_across_documents(client: TestClient) -> None:
+    one, two = post(client), post(client, "Buses reached Khankendi at noon.")
+    body = client.get("/places/146970/mentions").json()
+    assert body["place_id"] == 146970 and body["count"] == 2
+    assert [(m["document_id"], m["surface"]) for m in body["mentions"]] == [
+        (one["id"], "Khankendi"),
+        (two["id"], "Khankendi"),
+    ]
+    second = body["mentions"][1]
+    assert second["start"] == len("Buses reached ") and second["snippet"] == "Buses reached Khankendi at noon."
+    assert client.get("/places/146970/mentions", params={"offset": 1, "limit": 1}).json()["count"] == 1
+
+
+def test_hostile_strings_are_stored_and_returned_as_data(client: TestClient) -> None:
+    doc = post(client, HOSTILE + " in Baku", title=HOSTILE, source=HOSTILE)
+    again = client.get(f"/documents/{doc['id']}").json()
+    assert again["title"] == HOSTILE and again["source"] == HOSTILE and again["text"].startswith(HOSTILE)
+    assert client.get("/documents").json()["total"] == 1
+    found = client.get("/places/search", params={"q": HOSTILE})
+    assert found.status_code in (200, 422)
+
+
+def test_bad_documents_are_problems(client: TestClient) -> None:
+    assert_problem(client.post("/documents", content=b""), 422)
+    assert_problem(client.post("/documents", content=b"{not json", headers={"content-type": "application/json"}), 422)
+    assert_problem(client.post("/documents", json={"text": ""}), 422)
+    assert_problem(client.post("/documents", json={"text": "   \n"}), 422)
+    assert_problem(client.post("/documents", json={"text": 5}), 422)
+    assert_problem(client.post("/documents", json={"text": "Baku", "date": "yesterday"}), 422)
+    assert_problem(client.post("/documents", json={"text": "Baku", "title": "t" * 2000}), 422)
+    assert_problem(client.post("/documents", json=["Baku"]), 422)
+    assert client.get("/documents").json()["total"] == 0
+
+
+def test_oversized_documents_are_413(client: TestClient) -> None:
+    big = "a" * (MAX_TEXT_BYTES + 10)
+    assert_problem(client.post("/documents", json={"text": big}), 413)
+    declared = client.post(
+        "/documents",
+        content=b"{}",
+        headers={"content-length": str(50 * 1024 * 1024), "content-type": "application/json"},
+    )
+    assert_problem(declared, 413)
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(50):
+            yield b"x" * (1024 * 1024)
+        yield b'"}'
+
+    assert_problem(client.post("/documents", content=chunks(), headers={"content-type": "application/json"}), 413)
+    assert client.get("/documents").json()["total"] == 0
+
+
+def test_unknown_documents(client: TestClient) -> None:
+    for url in ("/documents/7", "/documents/7/mentions", "/documents/7/events", "/documents/7?format=html"):
+        assert_problem(client.get(url), 404)
+    assert_problem(client.get("/documents/0"), 422)
+    assert_problem(client.get("/documents/1", params={"format": "pdf"}), 422)
+    assert_problem(client.get("/documents", params={"limit": 10**6}), 422)
+    assert_problem(client.get("/documents", params={"offset": -1}), 422)

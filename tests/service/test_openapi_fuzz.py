@@ -1,0 +1,54 @@
+"""Requests generated from the OpenAPI spec, valid and invalid: none may cause a server error.
+
+Each operation gets a bounded number of positive and negative examples, so the
+whole run stays near a minute.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+
+from gazetteer.gazetteer import Gazetteer
+from gazetteer.settings import load_settings
+from service.app import create_app
+
+EXAMPLES = 10
+"""Examples per operation and mode."""
+SLOW = {"GET /map": 3, "GET /events/{event_id}/map": 3, "POST /documents": 6}
+"""Fewer examples for operations that build maps or geoparse."""
+LABELS = sorted(
+    op.ok().label for op in schemathesis.openapi.from_asgi("/openapi.json", create_app()).get_all_operations()
+)
+
+
+@pytest.fixture(scope="module")
+def api_schema(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer, parser: Any) -> Any:
+    folder: Path = tmp_path_factory.mktemp("fuzz")
+    app = create_app(load_settings(folder), gazetteer=gazetteer, parser=parser)
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=["valid", "invalid"])
+@pytest.mark.parametrize("label", LABELS)
+def test_no_server_error(api_schema: Any, label: str, mode: GenerationMode) -> None:
+    operation = api_schema.find_operation_by_label(label)
+
+    @given(operation.as_strategy(generation_mode=mode))
+    @settings(
+        max_examples=SLOW.get(label, EXAMPLES),
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=True,
+        database=None,
+    )
+    def run(case: Any) -> None:
+        case.call_and_validate(checks=[not_a_server_error])
+
+    run()
