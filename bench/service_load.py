@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -119,7 +120,7 @@ def server(store: Path, workers: int) -> Iterator[str]:
         process.wait(timeout=30)
 
 
-def requests_for(name: str) -> Callable[[int], tuple[str, dict[str, object]]]:
+def requests_for(name: str) -> Callable[[int], tuple[str, dict[str, Any]]]:
     """The n-th request of an endpoint, cycling through sample queries."""
     if name == "search":
         return lambda n: ("/places/search", {"q": NAMES[n % len(NAMES)], "size": 10})

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import click
 import typer
 
-from gazetteer import cli_geoparse, cli_maps, cli_service
+from gazetteer import cli_demo, cli_geoparse, cli_maps, cli_service
 from gazetteer.build import build_index
 from gazetteer.errors import GazetteerError, InvalidInput
 from gazetteer.gazetteer import Gazetteer
@@ -131,7 +131,7 @@ def variants(
         typer.echo(_name_line(n))
 
 
-for part in (cli_geoparse, cli_service, cli_maps):
+for part in (cli_geoparse, cli_service, cli_maps, cli_demo):
     part.register(app)
 
 

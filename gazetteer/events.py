@@ -85,10 +85,11 @@ def _month(value: str) -> int:
 
 def _date_of(match: re.Match[str], default_year: int | None) -> DateMention | None:
     year = match.group("year")
-    if year is None and default_year is None:
+    number = int(year) if year is not None else default_year
+    if number is None:
         return None
     try:
-        day = dt.date(int(year or default_year), _month(match.group("month")), int(match.group("day")))
+        day = dt.date(number, _month(match.group("month")), int(match.group("day")))
     except ValueError:
         return None
     return DateMention(match.start(), match.end(), day, year is not None)

@@ -1,16 +1,18 @@
-"""Spotting place names in running text with an Aho-Corasick automaton.
+"""Spotting place names in running text with a dictionary of folded names.
 
 The text is folded character by character (``scan_form``: lowercase, no
 diacritics, every non-word character a space), so an offset in the folded text
-is the same offset in the original.  Keys are the names folded the same way,
-padded with a space on each side, and the folded text is padded too: every
-match therefore starts and ends on a word boundary.  ``Aghdam-Khankendi`` folds
-to ``aghdam khankendi`` and gives two matches; ``Upper-Karabakh`` gives the
-name ``upper karabakh``.
+is the same offset in the original.  Names are keyed the same way with single
+spaces (``name_key``).  Spotting starts only at capitalised words (a lowercase
+word is rarely a toponym in English news), looks the word up, and extends it
+word by word while a longer name may follow: ``Upper-Karabakh`` folds to
+``upper karabakh``, one name; ``Aghdam-Khankendi`` folds to ``aghdam
+khankendi``, which is no name, so each word is spotted on its own.  Only
+capitalised words cost a lookup, which keeps spotting well above 10 MB/s.
 
-Matches then pass the surface rules (capitalisation, abbreviations), the
-longest leftmost ones are kept, and the context rules of ``stoplists`` reject
-common words, organisation and person names.
+Candidates pass the surface rules (capitalisation, abbreviations), the longest
+at each start wins, and the context rules of ``stoplists`` reject common
+words, organisation and person names.
 """
 
 from __future__ import annotations
@@ -22,10 +24,8 @@ import re
 from array import array
 from dataclasses import astuple, dataclass
 from pathlib import Path
-from typing import Any
-
-import ahocorasick
 from platformdirs import user_cache_dir
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from gazetteer.index import GazetteerIndex
@@ -44,15 +44,24 @@ MAX_CANDIDATES = 12
 COMMON_MIN_PROMINENCE = 0.7
 """A common English word is a name only of a place at least this prominent, by its main name."""
 COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLH", "CONT"})
+MAX_KEY_LENGTH = 120
+"""Longest name spotted, in characters."""
+MISSPELLING_MIN = 6
+"""Shortest word (and name) considered for a misspelling."""
 F_ABBR, F_ABBR_ONLY, F_COMMON, F_LOWER_OK, F_DOT, F_PLAIN = 1, 2, 4, 8, 16, 32
 _WORDS = re.compile(r"[^\W_]+")
-_LOWER_WORD = re.compile(r"(?<=[\W_])([^\W\d_A-Z][^\W_]{3,})")
+_LOWER_WORD = re.compile(r"(?<=[\W_])([^\W\d_][^\W_]{3,})")
+_UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
+_WORD_START = re.compile(f"[{re.escape(_UPPER)}\u10d0-\u10ff][^\\W_]*")
+"""A word starting with a capital letter (or a Georgian one: that script has no case)."""
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_FOLD = bytes(c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() else 32 for c in range(256))
 _OFFICIAL = re.compile(
     r"^(?:the )?(?:\w+ ){0,3}?(?:republic|state|kingdom|commonwealth|principality"
     r"|sultanate|duchy|federation|emirate) of (?:the )?(.+)$"
 )
+_Group = tuple[int, dict[int, bool]]
+"""Of one key while building: its ``F_*`` bits, and place row -> is main name."""
 _NAMES_SQL = (
     "SELECT text, place_id, lang, preferred FROM names WHERE script IN "
     f"({','.join('?' * len(SCRIPTS))})"
@@ -106,12 +115,12 @@ class PlaceTable:
 
 @dataclass(slots=True)
 class SpotDictionary:
-    """The automaton over all spottable names and the candidates of each name."""
+    """All spottable names, and the candidate places of each."""
 
-    automaton: Any
-    """``ahocorasick.Automaton``: `` key `` -> key id."""
-    key_length: array
-    """Length of each key."""
+    keys: dict[str, int]
+    """Folded name -> key id."""
+    prefixes: frozenset[str]
+    """Leading words of longer names (``nagorno``, ``nagorno karabakh autonomous``)."""
     flags: array
     """``F_*`` bits of each key."""
     best: array
@@ -134,8 +143,7 @@ class SpotDictionary:
 
     def key_id(self, key: str) -> int | None:
         """Id of a folded key, ``None`` when it is not spottable."""
-        found = self.automaton.get(f" {key} ", None)
-        return None if found is None else int(found)
+        return self.keys.get(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,11 +171,18 @@ class Spotter:
         self.dictionary = dictionary
         self.lists = lists
         self.rules = FalseHitRules(lists)
+        self._suspects: dict[str, bool] = {}
+        self._countries_near: dict[str, tuple[int, float] | None] = {}
 
-    def spot(self, text: str) -> list[Spot]:
-        """Spots of ``text``, in text order, without overlaps."""
-        kept = _longest(self._matches(text))
-        return [spot for spot in kept if not self.reason(text, spot)]
+    def spot(self, text: str, *, misspellings: bool = True) -> list[Spot]:
+        """Spots of ``text`` in text order, without overlaps; misspelled names too unless told not to."""
+        scanned = scan_form(text)
+        found, unknown = self._matches(text, scanned)
+        spots = [spot for spot in found if not self.reason(text, spot)]
+        if misspellings and unknown and spots:
+            extra = self._misspellings(text, spots, unknown)
+            spots = sorted(spots + extra, key=lambda s: s.start) if extra else spots
+        return spots
 
     def reason(self, text: str, spot: Spot) -> str:
         """Why a spot is rejected by the context rules, ``""`` when it is kept."""
@@ -180,31 +195,65 @@ class Spotter:
             prominence=self.dictionary.best[spot.key],
         )
 
-    def _matches(self, text: str) -> list[Spot]:
-        padded = " " + scan_form(text) + " "
-        lengths = self.dictionary.key_length
-        found = []
-        for last, key in self.dictionary.automaton.iter(padded):
-            end = last - 1
-            start = end - lengths[key]
-            if text[start].isupper() or not text[start].islower() and text[start].isalpha():
-                found.append((start, end, key))
-        return [spot for spot in map(self._surface, [text] * len(found), found) if spot]
+    def _matches(self, text: str, scanned: str) -> tuple[list[Spot], list[tuple[int, int]]]:
+        """Longest names at capitalised words, and the long capitalised words that are no name."""
+        keys, prefixes = self.dictionary.keys, self.dictionary.prefixes
+        found: list[Spot] = []
+        unknown: list[tuple[int, int]] = []
+        reach = 0
+        for word in _WORD_START.finditer(text):
+            start, end = word.span()
+            if start < reach or start and scanned[start - 1] != " ":
+                continue
+            first = scanned[start:end]
+            if first in prefixes:
+                spot = self._longest_at(text, scanned, start, first)
+            elif first in keys:
+                spot = self._surface(text, start, end, keys[first])
+            else:
+                if end - start >= MISSPELLING_MIN:
+                    unknown.append((start, end))
+                continue
+            if spot is not None:
+                found.append(spot)
+                reach = spot.end
+        return found, unknown
 
-    def _surface(self, text: str, match: tuple[int, int, int]) -> Spot | None:
-        start, end, key = match
+    def _longest_at(self, text: str, scanned: str, start: int, first: str) -> Spot | None:
+        """The longest name starting at ``start`` whose writing passes ``_surface``."""
+        keys, prefixes = self.dictionary.keys, self.dictionary.prefixes
+        found = [(start + len(first), keys[first])] if first in keys else []
+        end = start + len(first)
+        limit = min(len(scanned), start + MAX_KEY_LENGTH)
+        while end < limit and scanned[end] == " " and scanned[start:end] in prefixes:
+            after = scanned.find(" ", end + 1, limit)
+            after = limit if after < 0 else after
+            if after == end + 1:
+                break
+            end = after
+            key = keys.get(scanned[start:end])
+            if key is not None:
+                found.append((end, key))
+        for stop, key in reversed(found):
+            spot = self._surface(text, start, stop, key)
+            if spot is not None:
+                return spot
+        return None
+
+    def _surface(self, text: str, start: int, end: int, key: int) -> Spot | None:
+        """The spot if its writing fits the name: abbreviations in capitals, names capitalised."""
         flags = self.dictionary.flags[key]
         surface = text[start:end]
-        letters = sum(len(w) for w in _WORDS.findall(surface))
-        if surface.isupper() and letters <= 4:
+        if surface.isupper() and (end - start <= 4 or sum(map(len, _WORDS.findall(surface))) <= 4):
             if not flags & F_ABBR:
                 return None
             if flags & F_DOT and text[end : end + 1] == ".":
                 end, surface = end + 1, surface + "."
         elif flags & F_ABBR_ONLY:
             return None
-        elif not flags & F_LOWER_OK and not self._title_words(surface):
-            return None
+        elif " " in surface or "-" in surface:
+            if not flags & F_LOWER_OK and not self._title_words(surface):
+                return None
         return Spot(start, end, surface, key)
 
     def _title_words(self, surface: str) -> bool:
@@ -214,16 +263,60 @@ class Spotter:
                 return False
         return True
 
+    def _misspellings(self, text: str, spots: list[Spot], unknown: list[tuple[int, int]]) -> list[Spot]:
+        """Capitalised words one edit from a name spotted in ``text`` or from a country name.
 
-def _longest(spots: list[Spot]) -> list[Spot]:
-    """The leftmost longest spots that do not overlap."""
-    chosen: list[Spot] = []
-    reach = -1
-    for spot in sorted(spots, key=lambda s: (s.start, -s.end)):
-        if spot.start >= reach:
-            chosen.append(spot)
-            reach = spot.end
-    return chosen
+        The evidence must be strong: the word is no known name, no common word,
+        not a derived form (``Armenian``), and the name it is close to is either
+        already named in the same text or a country (then the word has 7+ letters).
+        """
+        named = {name_key(s.surface): s.key for s in spots if s.rule == "name"}
+        named = {k: v for k, v in named.items() if " " not in k and len(k) >= MISSPELLING_MIN}
+        found: list[Spot] = []
+        verdicts: dict[str, tuple[int, float] | None] = {}
+        for start, end in unknown:
+            word = text[start:end]
+            if word not in verdicts:
+                verdicts[word] = self._near(name_key(word), named) if self._suspect(word) else None
+            verdict = verdicts[word]
+            if verdict is not None:
+                spot = Spot(start, end, word, verdict[0], "misspelling", verdict[1])
+                if not self.reason(text, spot):
+                    found.append(spot)
+        return found
+
+    def _suspect(self, word: str) -> bool:
+        """Whether a capitalised word that is no name could be a misspelled one."""
+        known = self._suspects.get(word)
+        if known is None:
+            key = name_key(word)
+            lists = self.lists
+            known = not (word.isupper() or lists.is_common(key) or lists.never_place(key))
+            if len(self._suspects) > 500_000:
+                self._suspects.clear()
+            self._suspects[word] = known
+        return known
+
+    def _near(self, word: str, named: dict[str, int]) -> tuple[int, float] | None:
+        found = _closest(word, named) if named else None
+        if found is None and len(word) >= 7:
+            if word not in self._countries_near:
+                if len(self._countries_near) > 500_000:
+                    self._countries_near.clear()
+                self._countries_near[word] = _closest(word, self.dictionary.countries)
+            found = self._countries_near[word]
+        return found
+
+
+def _closest(word: str, names: dict[str, int]) -> tuple[int, float] | None:
+    """(key id, similarity) of the name one edit from ``word``, not a derived form of it."""
+    best = process.extractOne(word, names.keys(), scorer=OSA.distance, score_cutoff=1)
+    if best is None:
+        return None
+    target = best[0]
+    if target[0] != word[0] or word.startswith(target) or target.startswith(word):
+        return None
+    return names[target], round(1.0 - best[1] / max(len(target), len(word)), 3)
 
 
 def build_dictionary(index: GazetteerIndex, lists: Stoplists) -> SpotDictionary:
@@ -232,7 +325,7 @@ def build_dictionary(index: GazetteerIndex, lists: Stoplists) -> SpotDictionary:
     table = _place_table(places)
     main_keys = [name_key(place.name) for place in places]
     row_of = {place.id: row for row, place in enumerate(places)}
-    groups: dict[str, tuple[list[int], dict[int, bool]]] = {}
+    groups: dict[str, _Group] = {}
     for text, place_id, lang, preferred in index.db.execute(_NAMES_SQL, SCRIPTS):
         row = row_of.get(place_id)
         if row is None:
@@ -240,10 +333,14 @@ def build_dictionary(index: GazetteerIndex, lists: Stoplists) -> SpotDictionary:
         key = name_key(text)
         main = key == main_keys[row] or bool(preferred)
         flags = _admit(text, key, lang, main, table.prominence[row], lists)
-        if flags is not None:
-            bits, rows = groups.setdefault(key, ([0], {}))
-            bits[0] |= flags
-            rows[row] = rows.get(row, False) or main
+        if flags is None:
+            continue
+        group = groups.get(key)
+        if group is None:
+            groups[key] = (flags, {row: main})
+        else:
+            group[1][row] = group[1].get(row, False) or main
+            groups[key] = (group[0] | flags, group[1])
     _drop_official_forms(groups)
     return _assemble(groups, table, places)
 
@@ -263,12 +360,12 @@ def _admit(text: str, key: str, lang: str, main: bool, prom: float, lists: Stopl
     abbr = lang == "abbr"
     if not abbr and (len(key) < 3 or len(key) <= 5 and text.isupper()):
         return None
-    if len(key) > 120 or lists.never_place(key) or key.replace(" ", "").isdigit():
+    if len(key) >= MAX_KEY_LENGTH or lists.never_place(key) or key.replace(" ", "").isdigit():
         return None
     flags = F_ABBR if abbr else F_PLAIN
     if abbr and text.endswith("."):
         flags |= F_DOT
-    if lists.is_common(key):
+    if not abbr and lists.is_common(key):
         if not main or prom < COMMON_MIN_PROMINENCE:
             return None
         flags |= F_COMMON
@@ -279,10 +376,10 @@ def _admit(text: str, key: str, lang: str, main: bool, prom: float, lists: Stopl
 
 def _has_lowercase_word(text: str, lists: Stoplists) -> bool:
     """Whether a word after the first is lowercase, long, and no particle (``Lachin corridor``)."""
-    return any(w not in lists.particles for w in _LOWER_WORD.findall(text))
+    return any(w[0].islower() and w not in lists.particles for w in _LOWER_WORD.findall(text))
 
 
-def _drop_official_forms(groups: dict[str, tuple[list[int], dict[int, bool]]]) -> None:
+def _drop_official_forms(groups: dict[str, _Group]) -> None:
     """``Republic of Azerbaijan`` is spotted as ``Azerbaijan`` when both name one place."""
     for key in list(groups):
         match = _OFFICIAL.match(key)
@@ -296,11 +393,10 @@ def _drop_official_forms(groups: dict[str, tuple[list[int], dict[int, bool]]]) -
             del groups[key]
 
 
-def _assemble(
-    groups: dict[str, tuple[list[int], dict[int, bool]]], table: PlaceTable, places: list[Place]
-) -> SpotDictionary:
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    lengths, flags, best = array("I"), array("B"), array("f")
+def _assemble(groups: dict[str, _Group], table: PlaceTable, places: list[Place]) -> SpotDictionary:
+    keys: dict[str, int] = {}
+    prefixes: set[str] = set()
+    flags, best = array("B"), array("f")
     offsets, rows, main = array("I"), array("I"), array("B")
     countries: dict[str, int] = {}
     country_rows = {row for row, place in enumerate(places) if place.feature_code in COUNTRY_CODES}
@@ -309,9 +405,10 @@ def _assemble(
         if len(ranked) > 1:
             ranked.sort(key=lambda m: (-m[1], -table.prominence[m[0]], m[0]))
             del ranked[MAX_CANDIDATES:]
-        automaton.add_word(f" {key} ", key_id)
-        lengths.append(len(key))
-        flags.append(_key_flags(bits[0]))
+        keys[key] = key_id
+        words = key.split(" ")
+        prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+        flags.append(_key_flags(bits))
         best.append(max(table.prominence[row] for row, _ in ranked))
         offsets.append(len(rows))
         rows.extend(row for row, _ in ranked)
@@ -319,8 +416,7 @@ def _assemble(
         if any(is_main and row in country_rows for row, is_main in ranked):
             countries[key] = key_id
     offsets.append(len(rows))
-    automaton.make_automaton()
-    return SpotDictionary(automaton, lengths, flags, best, offsets, rows, main, table, countries)
+    return SpotDictionary(keys, frozenset(prefixes), flags, best, offsets, rows, main, table, countries)
 
 
 def _key_flags(bits: int) -> int:
@@ -347,12 +443,22 @@ def load_dictionary(
 
 def _cache_paths(index: GazetteerIndex, lists: Stoplists, cache_dir: Path | None) -> list[Path]:
     meta = index.meta()
-    facts = [DICTIONARY_VERSION, lists.digest, str(index.path.stat().st_size)]
+    facts = [DICTIONARY_VERSION, _code_digest(), lists.digest, str(index.path.stat().st_size)]
     facts += [meta.get(k, "") for k in ("schema_version", "built", "sources")]
     digest = hashlib.sha1("\0".join(facts).encode()).hexdigest()[:16]
     name = f"{index.path.name}.spotter-{digest}.pickle"
     folders = [cache_dir] if cache_dir else [index.path.parent, Path(user_cache_dir(APP_NAME))]
     return [Path(folder) / name for folder in folders]
+
+
+def _code_digest() -> str:
+    """Hash of the code that builds the dictionary, so that a change invalidates caches."""
+    from gazetteer import stoplists
+
+    digest = hashlib.sha1()
+    for module in (__file__, stoplists.__file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()
 
 
 def _read_cache(path: Path) -> SpotDictionary | None:

@@ -45,6 +45,7 @@ _SECTIONS = (
     "particles",
 )
 _HEADER = re.compile(r"^\[(\w+)\]$")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?|of|the")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +74,13 @@ class Stoplists:
     """Hash of the source file, for caches built from these lists."""
 
     def never_place(self, key: str) -> bool:
-        """Whether a folded name can never be a place (calendar word or demonym)."""
-        return key in self.calendar or key in self.demonyms
+        """Whether a folded name can never be a place: a demonym, or a date (``may``, ``october 6``)."""
+        if key in self.demonyms:
+            return True
+        words = key.split()
+        return any(w in self.calendar for w in words) and all(
+            w in self.calendar or _ORDINAL.fullmatch(w) for w in words
+        )
 
     def is_common(self, key: str) -> bool:
         """Whether a folded one-word name is an everyday English word."""
@@ -129,15 +135,19 @@ class FalseHitRules:
 
     def reason(self, text: str, start: int, end: int, *, common: bool, prominence: float) -> str:
         """Why ``text[start:end]`` is not a place here, or ``""`` when it may be one."""
-        before = _words_before(text, start)
-        after = _words_after(text, end)
-        if _is_caps(text[start:end]) and not _caps_context(text, start, end, before, after):
+        caps = _is_caps(text[start:end])
+        small = prominence < PROMINENT
+        if not (small or caps or common) and not _near_capital_or_of(text, start, end):
+            return ""
+        before = _words_before(text, start) if small or caps or _after_of(text, start) else []
+        after = _words_after(text, end) if text[end + 1 : end + 2].isupper() else []
+        if caps and not _caps_context(text, start, end, before, after):
             return "acronym"
-        if common and prominence < PROMINENT and not self._locative(before):
+        if common and small and not self._locative(before):
             return "common-word"
         if self._org_prefix(before) or self._org_head(after):
             return "organisation"
-        if prominence < PROMINENT:
+        if small:
             why = self._name_run(before, after)
             if why and not is_heading(text, start, end):
                 return why
@@ -172,6 +182,16 @@ class FalseHitRules:
     def _ordinary(self, word: str) -> bool:
         lists = self.lists
         return word in lists.common or word in lists.demonyms or word in lists.calendar
+
+
+def _near_capital_or_of(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word follows, or ``of`` (``of the``) precedes: cheap pre-check."""
+    return text[end + 1 : end + 2].isupper() or _after_of(text, start)
+
+
+def _after_of(text: str, start: int) -> bool:
+    """Whether ``of`` or ``of the`` comes right before ``start`` (a cheap pre-check)."""
+    return text[max(0, start - 4) : start].lower().endswith(("of ", "the "))
 
 
 def _words_before(text: str, start: int) -> list[str]:

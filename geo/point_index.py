@@ -1,7 +1,8 @@
 """A spatial index of places as points, answering geodesic radius and k-nearest queries.
 
-The index keeps (id, lon, lat) arrays and a shapely ``STRtree`` over the
-points.  A query cuts candidates with lon/lat boxes that contain the geodesic
+The index keeps (id, lon, lat, extent) arrays and a shapely ``STRtree`` over
+the points.  Areas (regions, reservoirs, roads) carry an extent in km: a
+radius query counts an area as within when its extent reaches into the circle.  A query cuts candidates with lon/lat boxes that contain the geodesic
 circle (``geo.bbox``), then measures each candidate on the WGS84 ellipsoid and
 sorts by that distance.
 """
@@ -42,12 +43,16 @@ class Hit:
 class PointIndex:
     """Points with ids, searchable by geodesic distance."""
 
-    def __init__(self, ids: ArrayLike, lons: ArrayLike, lats: ArrayLike) -> None:
+    def __init__(
+        self, ids: ArrayLike, lons: ArrayLike, lats: ArrayLike, extents_km: ArrayLike | None = None
+    ) -> None:
         self.ids = np.asarray(ids, dtype=np.int64)
         self.lons = np.asarray(lons, dtype=np.float64)
         self.lats = np.asarray(lats, dtype=np.float64)
-        if not self.ids.shape == self.lons.shape == self.lats.shape or self.ids.ndim != 1:
-            raise InvalidInput("ids, lons and lats must be one-dimensional and of one length")
+        self.extents = np.zeros(self.ids.shape) if extents_km is None else np.asarray(extents_km, np.float64)
+        if not self.ids.shape == self.lons.shape == self.lats.shape == self.extents.shape or self.ids.ndim != 1:
+            raise InvalidInput("ids, lons, lats and extents must be one-dimensional and of one length")
+        self._reach = float(self.extents.max()) if self.ids.size else 0.0
         self._tree = shapely.STRtree(shapely.points(self.lons, self.lats))
 
     @classmethod
@@ -61,20 +66,24 @@ class PointIndex:
 
     @classmethod
     def from_places(cls, places: Iterable[Place]) -> PointIndex:
-        """An index over the representative points of places."""
-        return cls.from_records((place.id, place.lon, place.lat) for place in places)
+        """An index over the representative points of places, with their extents."""
+        rows = [(place.id, place.lon, place.lat, place.radius_km) for place in places]
+        if not rows:
+            return cls([], [], [])
+        ids, lons, lats, extents = zip(*rows, strict=True)
+        return cls(ids, lons, lats, extents)
 
     def __len__(self) -> int:
         return int(self.ids.size)
 
     def within(self, lon: float, lat: float, radius_km: float, limit: int | None = 100) -> list[Hit]:
-        """Points within ``radius_km`` of (lon, lat), nearest first, at most ``limit``."""
+        """Points (or areas reaching) within ``radius_km`` of (lon, lat), nearest first, at most ``limit``."""
         lon, lat, radius_km = check_lon(lon), check_lat(lat), check_radius_km(radius_km)
         if limit is not None:
             check_limit(limit)
-        rows = self._candidates(lon, lat, radius_km)
+        rows = self._candidates(lon, lat, min(radius_km + self._reach, EARTH_HALF_CIRCUMFERENCE_KM))
         found = self._measure(lon, lat, rows)
-        keep = found[1] <= radius_km
+        keep = found[1] - self.extents[found[0]] <= radius_km
         return self._hits(found[0][keep], found[1][keep], limit)
 
     def nearest(self, lon: float, lat: float, k: int = 1) -> list[Hit]:

@@ -47,7 +47,7 @@ def check_radius_km(radius_km: float, *, allow_zero: bool = True) -> float:
     """A radius in kilometres, 0 (or above) up to ``MAX_RADIUS_KM``."""
     value = _finite(radius_km, "radius_km")
     if value < 0 or (value == 0 and not allow_zero):
-        raise InvalidInput(f"radius_km must be positive, got {value}")
+        raise InvalidInput(f"radius_km must be {'positive' if not allow_zero else '0 or more'}, got {value}")
     if value > MAX_RADIUS_KM:
         raise InvalidInput(f"radius_km must be at most {MAX_RADIUS_KM:g}, got {value:g}")
     return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -68,18 +69,20 @@ def candidate_feature(candidate: Candidate, lang: str | None = None) -> PlaceFea
 
 def name_public(name: Name) -> NamePublic:
     """A name with its flags."""
-    return NamePublic(
-        text=name.text,
-        lang=name.lang,
-        script=name.script,
-        flags=name.flags(),
-        preferred=name.preferred,
-        short=name.short,
-        colloquial=name.colloquial,
-        historic=name.historic,
-        from_=name.start,
-        to=name.end,
-        source=name.source,
+    return NamePublic.model_validate(
+        {
+            "text": name.text,
+            "lang": name.lang,
+            "script": name.script,
+            "flags": name.flags(),
+            "preferred": name.preferred,
+            "short": name.short,
+            "colloquial": name.colloquial,
+            "historic": name.historic,
+            "from": name.start,
+            "to": name.end,
+            "source": name.source,
+        }
     )
 
 
@@ -121,7 +124,7 @@ def document_summary(document: Document) -> DocumentSummary:
     return DocumentSummary(
         id=document.id,
         title=document.title,
-        date=document.date or None,
+        date=dt.date.fromisoformat(document.date) if document.date else None,
         source=document.source,
         created=document.created,
         length=len(document.text),

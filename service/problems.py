@@ -17,8 +17,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from gazetteer.errors import GazetteerError
+from service.schemas.problem import PROBLEM_JSON
 
-PROBLEM_JSON = "application/problem+json"
 TYPE_PREFIX = "tag:karabakh-gazetteer,2024:problem/"
 """Problem types are tag URIs: unique names, not pages to fetch."""
 

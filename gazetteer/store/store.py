@@ -36,6 +36,14 @@ Parse = Callable[[str], list[Mention]]
 """A geoparser: text in, resolved mentions out."""
 
 
+def _check_document(text: str, title: str, date: str, source: str) -> str:
+    """Check a document's fields; its date in ISO form."""
+    check_text(text)
+    check_field(title, "title", MAX_TITLE)
+    check_field(source, "source", MAX_SOURCE)
+    return check_date(date)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -57,9 +65,7 @@ class Store(Database):
 
     def ingest(self, text: str, *, title: str = "", date: str = "", source: str = "") -> Document:
         """Geoparse ``text`` and store it with its mentions and proposed events, atomically."""
-        text = check_text(text)
-        title, source = check_field(title, "title", MAX_TITLE), check_field(source, "source", MAX_SOURCE)
-        date = check_date(date)
+        date = _check_document(text, title, date, source)
         if self.parse is None:
             raise DataError("this store was opened without a geoparser")
         mentions = sorted(self.parse(text), key=lambda m: (m.start, m.end))
@@ -69,6 +75,7 @@ class Store(Database):
         self, text: str, mentions: Sequence[Mention], *, title: str = "", date: str = "", source: str = ""
     ) -> Document:
         """Store an already parsed document, its mentions and proposed events in one transaction."""
+        date = _check_document(text, title, date, source)
         sentences = Sentences(text)
         proposed = proposals.propose_events(text, mentions, document_date=date, sentences=sentences)
         with self.transaction() as db:

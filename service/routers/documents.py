@@ -15,8 +15,9 @@ from service.negotiation import prefers_html
 from service.schemas.documents import DocumentCreate, DocumentIngested, DocumentList, DocumentPublic
 from service.schemas.events import EventList
 from service.schemas.places import MentionPublic
+from service.schemas.problem import problem_responses
 
-router = APIRouter(prefix="/documents", tags=["documents"])
+router = APIRouter(prefix="/documents", tags=["documents"], responses=problem_responses(404, 413, 422, 503))
 
 MAP_URL = "/map"
 _HTML = {200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The document"}}

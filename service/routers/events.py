@@ -13,8 +13,9 @@ from service.nearby import NearQuery
 from service.routers.near import run_near
 from service.schemas.events import EventCreate, EventList, EventPublic
 from service.schemas.geojson import PlaceCollection
+from service.schemas.problem import problem_responses
 
-router = APIRouter(prefix="/events", tags=["events"])
+router = APIRouter(prefix="/events", tags=["events"], responses=problem_responses(404, 422, 503))
 
 
 def _event(body: EventCreate, gazetteer: GazetteerDep, event_id: int = 0) -> Event:

@@ -11,8 +11,9 @@ from service.features import collection, place_feature
 from service.geojson_response import GeoJSONResponse
 from service.nearby import NearQuery, near
 from service.schemas.geojson import PlaceCollection, PlaceFeature
+from service.schemas.problem import problem_responses
 
-router = APIRouter(tags=["places"])
+router = APIRouter(tags=["places"], responses=problem_responses(422, 503))
 
 
 def hit_features(hits: list[Hit], counts: dict[int, int], places: dict[int, Place]) -> list[PlaceFeature]:

@@ -13,8 +13,9 @@ from service.features import candidate_feature, collection, display_name, mentio
 from service.geojson_response import GeoJSONResponse
 from service.schemas.geojson import PlaceCollection, PlaceDetailFeature
 from service.schemas.places import PlaceMentions, PlaceVariants
+from service.schemas.problem import problem_responses
 
-router = APIRouter(prefix="/places", tags=["places"])
+router = APIRouter(prefix="/places", tags=["places"], responses=problem_responses(404, 422, 503))
 
 Text = Annotated[str | None, Query(max_length=500, description="The place name to look up.")]
 Lang = Annotated[

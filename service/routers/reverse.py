@@ -10,8 +10,9 @@ from service.deps import GazetteerDep, Lat, Limit, Lon, PointsDep, RegionsDep
 from service.features import collection, place_feature
 from service.geojson_response import GeoJSONResponse
 from service.schemas.geojson import PlaceCollection
+from service.schemas.problem import problem_responses
 
-router = APIRouter(tags=["places"])
+router = APIRouter(tags=["places"], responses=problem_responses(422, 503))
 
 
 @router.get("/reverse", response_model=PlaceCollection, response_class=GeoJSONResponse)

@@ -83,3 +83,12 @@ def test_bad_queries_are_invalid_input(index: PointIndex) -> None:
 def test_empty_index() -> None:
     empty = PointIndex.from_records([])
     assert len(empty) == 0 and empty.within(0, 0, 100) == [] and empty.nearest(0, 0, 3) == []
+
+
+def test_an_area_counts_when_its_extent_reaches_into_the_circle() -> None:
+    corridor = Place(900000003, "Lachin corridor", Point(46.45, 39.6), feature_class="R", radius_km=25)
+    index = PointIndex.from_places([KALBAJAR, LACHIN, corridor])
+    hits = index.within(KALBAJAR.lon, KALBAJAR.lat, 60)
+    assert ids_of(hits) == [586268, 900000003]
+    assert hits[1].distance_km > 60
+    assert ids_of(index.within(KALBAJAR.lon, KALBAJAR.lat, 30)) == [586268]

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import typer
+from servicefixtures import parser_fixture  # noqa: F401  (fixtures)
 from typer.testing import CliRunner
 
 from gazetteer import cli_service

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from fastapi.testclient import TestClient
 from problemcheck import assert_problem
+from servicefixtures import client_fixture, parser_fixture  # noqa: F401  (fixtures)
 
 from gazetteer.store import MAX_TEXT_BYTES
 

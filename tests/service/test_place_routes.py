@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 from problemcheck import assert_problem
+from servicefixtures import client_fixture, parser_fixture  # noqa: F401  (fixtures)
 
 GEOJSON = "application/geo+json"
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 from problemcheck import assert_problem
+from servicefixtures import client_fixture, parser_fixture  # noqa: F401  (fixtures)
 
 from gazetteer.errors import DataError
 from gazetteer.settings import load_settings

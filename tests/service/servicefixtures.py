@@ -1,4 +1,8 @@
-"""Fixtures of the service tests: a test client per test over a fresh store and the shared gazetteer."""
+"""Fixtures of the service tests: a test client per test over a fresh store and the shared gazetteer.
+
+Test modules import the fixtures they use from here (a module of its own name,
+so that it never shadows another folder's ``conftest``).
+"""
 
 from __future__ import annotations
 
@@ -42,14 +46,19 @@ def real_parser(gazetteer: Gazetteer) -> Any | None:
     return Geoparser(gazetteer)
 
 
-@pytest.fixture(scope="session")
-def parser(gazetteer: Gazetteer) -> Any:
-    """The real geoparser when present, else the stand-in."""
-    return real_parser(gazetteer) or NameParser(gazetteer)
+_PARSERS: dict[int, Any] = {}
 
 
-@pytest.fixture
-def client(tmp_path: Path, gazetteer: Gazetteer, parser: Any) -> Iterator[TestClient]:
+@pytest.fixture(scope="session", name="parser")
+def parser_fixture(gazetteer: Gazetteer) -> Any:
+    """The real geoparser when present, else the stand-in; built once per session, whichever module asks."""
+    if id(gazetteer) not in _PARSERS:
+        _PARSERS[id(gazetteer)] = real_parser(gazetteer) or NameParser(gazetteer)
+    return _PARSERS[id(gazetteer)]
+
+
+@pytest.fixture(name="client")
+def client_fixture(tmp_path: Path, gazetteer: Gazetteer, parser: Any) -> Iterator[TestClient]:
     """A client of an application over a fresh store in ``tmp_path``."""
     app = create_app(load_settings(tmp_path), gazetteer=gazetteer, parser=parser)
     with TestClient(app) as test_client:

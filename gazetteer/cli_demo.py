@@ -1,0 +1,62 @@
+"""The ``demo`` command: the main job on the embedded default, end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gazetteer.cli_maps import map_command
+from gazetteer.cli_service import ingest, serve
+from gazetteer.gazetteer import Gazetteer
+from gazetteer.settings import load_settings
+from gazetteer.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+"""Sample texts written for the project."""
+SEED_CORPUS = ROOT.parent / "shared" / "corpus"
+"""Seed news texts, where they sit beside the project."""
+
+
+def demo_files() -> list[Path]:
+    """The project's sample texts, then the seed corpus texts when present."""
+    seeds = sorted(SEED_CORPUS.glob("*.txt")) if SEED_CORPUS.is_dir() else []
+    return sorted(SAMPLES.glob("*.txt")) + seeds
+
+
+def _not_yet_stored(store_path: Path, files: list[Path]) -> list[Path]:
+    if not store_path.is_file():
+        return files
+    with Store.open(store_path) as store:
+        known = {document.source for document in store.documents(limit=1000)}
+    return [path for path in files if path.name not in known and str(path) not in known]
+
+
+def demo(
+    host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to serve on.", min=1, max=65535)] = 8000,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Stop after writing the map.")] = False,
+) -> None:
+    """Build the gazetteer, ingest the sample texts, write the map, then serve the API."""
+    settings = load_settings()
+    typer.echo(f"gazetteer index: {settings.index_path} (built from the embedded GeoNames data on first use)")
+    typer.echo(f"{Gazetteer.open(settings.index_path).index.count()} places")
+    files = _not_yet_stored(settings.store_path, demo_files())
+    if files:
+        ingest([str(path) for path in files], date=None, source=None, store=None, index=None)
+    else:
+        typer.echo("sample texts already stored")
+    map_path = settings.data_dir / "map.html"
+    map_command(out=map_path, document=None, place=None, service_url=f"http://{host}:{port}",
+                local=False, store=None, index=None)
+    if no_serve:
+        return
+    typer.echo(f"serving on http://{host}:{port}  (map: /map, documents: /documents, API docs: /docs)")
+    serve(host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``demo`` command."""
+    app.command("demo")(demo)

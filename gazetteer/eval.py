@@ -1,0 +1,271 @@
+"""Evaluating a geoparser against gold annotations.
+
+Spans are scored strictly: a prediction counts only when its offsets equal a
+gold toponym's.  Gold toponyms marked ``optional`` are neither required nor
+penalised: a prediction overlapping one is neither a true nor a false positive.
+Resolution is scored on the true positives, by the great-circle distance
+between the predicted and the gold point: accuracy within 161 km (100 miles),
+mean and median error, and the area under the curve of the sorted, scaled log
+errors (Gritta et al. 2019, "A pragmatic guide to geoparsing evaluation"):
+0 is perfect, 1 is every error at the antipode.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gazetteer.errors import InvalidInput
+from gazetteer.ranking import great_circle_km
+from gazetteer.records import Mention, Point
+
+ACCURACY_KM = 161.0
+"""Error under which a resolution counts as accurate (100 miles)."""
+MAX_ERROR_KM = 20039.0
+"""Half the Earth's circumference: the largest possible error."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    """One annotated place name."""
+
+    start: int
+    """Offset of the first character."""
+    end: int
+    """Offset past the last character."""
+    name: str
+    """The text of the span."""
+    point: Point | None
+    """Where the place is, ``None`` when the annotation gives no coordinates."""
+    place: str = ""
+    """The annotated place's name."""
+    geonameid: int | None = None
+    """GeoNames id of the place, when it has one."""
+    optional: bool = False
+    """Neither required nor penalised."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    """A text with its annotations."""
+
+    id: str
+    """Document id."""
+    text: str
+    """The text."""
+    toponyms: tuple[GoldToponym, ...]
+    """Its annotated place names."""
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """A disagreement with the gold, for the report."""
+
+    document: str
+    """Document id."""
+    kind: str
+    """``missed`` (false negative), ``spurious`` (false positive) or ``far`` (resolved over 161 km off)."""
+    start: int
+    """Offset of the span."""
+    end: int
+    """Offset past the span."""
+    surface: str
+    """The span's text."""
+    expected: str = ""
+    """The gold place, when there is one."""
+    predicted: str = ""
+    """The predicted place, when there is one."""
+    error_km: float | None = None
+    """Distance between predicted and gold points, for ``far``."""
+
+
+@dataclass(frozen=True, slots=True)
+class EvalReport:
+    """Scores over a set of documents."""
+
+    documents: int
+    """Documents scored."""
+    true_positives: int
+    """Predicted spans equal to a required gold span."""
+    false_positives: int
+    """Predicted spans matching no gold span (optional ones excepted)."""
+    false_negatives: int
+    """Required gold spans not predicted."""
+    errors_km: tuple[float, ...] = ()
+    """Resolution errors of the true positives that have gold coordinates."""
+    misses: tuple[Miss, ...] = field(default=())
+    """Every false negative, false positive and far resolution."""
+
+    @property
+    def precision(self) -> float:
+        """True positives over predictions."""
+        return _ratio(self.true_positives, self.true_positives + self.false_positives)
+
+    @property
+    def recall(self) -> float:
+        """True positives over required gold spans."""
+        return _ratio(self.true_positives, self.true_positives + self.false_negatives)
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def accuracy_161(self) -> float:
+        """Share of resolution errors within 161 km."""
+        return _ratio(sum(e <= ACCURACY_KM for e in self.errors_km), len(self.errors_km))
+
+    @property
+    def mean_km(self) -> float:
+        """Mean resolution error."""
+        return statistics.fmean(self.errors_km) if self.errors_km else 0.0
+
+    @property
+    def median_km(self) -> float:
+        """Median resolution error."""
+        return statistics.median(self.errors_km) if self.errors_km else 0.0
+
+    @property
+    def auc(self) -> float:
+        """Area under the curve of sorted scaled log errors, 0 (best) to 1."""
+        return error_auc(self.errors_km)
+
+    def summary(self) -> dict[str, float]:
+        """The headline figures, rounded, for printing or JSON."""
+        return {
+            "documents": self.documents,
+            "tp": self.true_positives,
+            "fp": self.false_positives,
+            "fn": self.false_negatives,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "accuracy_161": round(self.accuracy_161, 4),
+            "mean_km": round(self.mean_km, 1),
+            "median_km": round(self.median_km, 1),
+            "auc": round(self.auc, 4),
+        }
+
+
+def _ratio(part: float, whole: float) -> float:
+    return part / whole if whole else 0.0
+
+
+def error_auc(errors_km: Iterable[float]) -> float:
+    """Gritta et al.'s AUC: trapezoid area under sorted ``ln(1 + km) / ln(20039)``, normalised."""
+    scaled = sorted(math.log1p(max(0.0, e)) / math.log(MAX_ERROR_KM) for e in errors_km)
+    if not scaled:
+        return 0.0
+    if len(scaled) == 1:
+        return scaled[0]
+    area = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:]))
+    return area / (len(scaled) - 1)
+
+
+def load_gold(path: Path) -> list[GoldDocument]:
+    """Documents of a gold JSONL file (``id``, ``text``, ``toponyms``); ``InvalidInput`` if malformed."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"cannot read gold file {path}: {error}") from error
+    documents = []
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                documents.append(_document(json.loads(line)))
+            except (ValueError, KeyError, TypeError) as error:
+                raise InvalidInput(f"{path} line {number}: not a gold document ({error})") from error
+    return documents
+
+
+def _document(raw: dict[str, object]) -> GoldDocument:
+    text = raw["text"]
+    if not isinstance(text, str):
+        raise TypeError("text must be a string")
+    toponyms = tuple(_toponym(t, text) for t in raw.get("toponyms") or ())  # type: ignore[union-attr]
+    return GoldDocument(str(raw.get("id", "")), text, toponyms)
+
+
+def _toponym(raw: dict[str, object], text: str) -> GoldToponym:
+    start, end = int(raw["start"]), int(raw["end"])  # type: ignore[call-overload]
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"span {start}:{end} outside the text")
+    lat, lon = raw.get("lat"), raw.get("lon")
+    point = Point(float(lon), float(lat)) if lat is not None and lon is not None else None  # type: ignore[arg-type]
+    geonameid = raw.get("geonameid")
+    return GoldToponym(
+        start=start,
+        end=end,
+        name=str(raw.get("name") or text[start:end]),
+        point=point,
+        place=str(raw.get("place") or ""),
+        geonameid=int(geonameid) if geonameid is not None else None,  # type: ignore[call-overload]
+        optional=bool(raw.get("optional", False)),
+    )
+
+
+def evaluate(documents: Iterable[GoldDocument], parse: Callable[[str], list[Mention]]) -> EvalReport:
+    """Score ``parse`` (text -> mentions) on gold documents."""
+    tp = fp = fn = count = 0
+    errors: list[float] = []
+    misses: list[Miss] = []
+    for document in documents:
+        count += 1
+        result = _score_document(document, parse(document.text))
+        tp, fp, fn = tp + result.tp, fp + result.fp, fn + result.fn
+        errors.extend(result.errors)
+        misses.extend(result.misses)
+    return EvalReport(count, tp, fp, fn, tuple(errors), tuple(misses))
+
+
+@dataclass(slots=True)
+class _DocumentScore:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[float] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list)
+
+
+def _score_document(document: GoldDocument, mentions: list[Mention]) -> _DocumentScore:
+    required = {(t.start, t.end): t for t in document.toponyms if not t.optional}
+    optional = [(t.start, t.end) for t in document.toponyms if t.optional]
+    found = _DocumentScore()
+    matched: set[tuple[int, int]] = set()
+    for mention in mentions:
+        span = (mention.start, mention.end)
+        gold = required.get(span)
+        if gold is not None and span not in matched:
+            matched.add(span)
+            found.tp += 1
+            _resolution(document.id, gold, mention, found)
+        elif not any(mention.start < b and a < mention.end for a, b in optional):
+            found.fp += 1
+            found.misses.append(_miss(document, "spurious", span, predicted=mention.place.name))
+    for span, gold in required.items():
+        if span not in matched:
+            found.fn += 1
+            found.misses.append(_miss(document, "missed", span, expected=gold.place or gold.name))
+    return found
+
+
+def _resolution(document: str, gold: GoldToponym, mention: Mention, found: _DocumentScore) -> None:
+    if gold.point is None:
+        return
+    km = great_circle_km(gold.point, mention.place.point)
+    found.errors.append(km)
+    if km > ACCURACY_KM:
+        found.misses.append(
+            Miss(document, "far", gold.start, gold.end, gold.name, gold.place, mention.place.name, round(km, 1))
+        )
+
+
+def _miss(document: GoldDocument, kind: str, span: tuple[int, int], **places: str) -> Miss:
+    start, end = span
+    return Miss(document.id, kind, start, end, document.text[start:end], **places)
