@@ -26,13 +26,28 @@ from pathlib import Path
 from gazetteer.index import GazetteerIndex, IndexWriter
 from gazetteer.sources.geonames_dump import GeonamesDumpSource
 
-_LATIN = "ba be ça cə da də ga gə xa xan ka kən la lə ma mə na nə qa qə ra rə sa sə şa şu ta tə va və ya yə za zə ağ dam di ri su şə ləm göy"
-_CYRILLIC = "ба бе джа дже да де га ге ха хан ка кен ла ле ма ме на не га ге ра ре са се ша шу та те ва ве я е за зе аг дам ди ри су ше лем гёй"
-_ARMENIAN = "բա բե ջա ջե դա դե գա գե խա խան կա կեն լա լե մա մե նա նե ղա ղե ռա ռե սա սե շա շու տա տե վա վե յա յե զա զե աղ դամ դի րի սու շե լեմ գյոյ"
+_LATIN = (
+    "ba be ça cə da də ga gə xa xan ka kən la lə ma mə na nə qa qə ra rə "
+    "sa sə şa şu ta tə va və ya yə za zə ağ dam di ri su şə ləm göy"
+)
+_CYRILLIC = (
+    "ба бе джа дже да де га ге ха хан ка кен ла ле ма ме на не га ге ра ре "
+    "са се ша шу та те ва ве я е за зе аг дам ди ри су ше лем гёй"
+)
+_ARMENIAN = (
+    "բա բե ջա ջե դա դե գա գե խա խան կա կեն լա լե մա մե նա նե ղա ղե ռա ռե "
+    "սա սե շա շու տա տե վա վե յա յե զա զե աղ դամ դի րի սու շե լեմ գյոյ"
+)
 SYLLABLES = list(zip(_LATIN.split(), _CYRILLIC.split(), _ARMENIAN.split(), strict=True))
 SUFFIXES = ("", "", "", " Çay", " Dağ", "lı", "kənd", " Gölü")
 ASCII = str.maketrans("əçşğıöüƏÇŞĞİÖÜ", "ecsgioueCSGIOU")
-FEATURES = (("P", "PPL"),) * 6 + (("H", "STM"), ("T", "MT"), ("S", "SCH"), ("A", "ADM3"), ("L", "AREA"))
+FEATURES = (("P", "PPL"),) * 6 + (
+    ("H", "STM"),
+    ("T", "MT"),
+    ("S", "SCH"),
+    ("A", "ADM3"),
+    ("L", "AREA"),
+)
 COUNTRIES = ("AZ", "AM", "GE", "RU", "TR", "IR", "US", "DE", "CN", "IN")
 PSEUDO = (("link", "https://en.wikipedia.org/wiki/{}"), ("wkdt", "Q{}"), ("post", "AZ{}"))
 
@@ -86,7 +101,9 @@ def geoname_lines(rows: int, seed: int) -> Iterator[str]:
         parts = syllables(rng)
         name = "".join(part[0] for part in parts).capitalize() + rng.choice(SUFFIXES)
         ascii_name = name.translate(ASCII)
-        alternates = ",".join((ascii_name, "".join(p[1] for p in parts).capitalize())[: rng.randrange(3)])
+        alternates = ",".join(
+            (ascii_name, "".join(p[1] for p in parts).capitalize())[: rng.randrange(3)]
+        )
         fclass, fcode = rng.choice(FEATURES)
         population = rng.randrange(100, 100_000) if fclass == "P" and rng.random() < 0.1 else 0
         yield (
@@ -165,7 +182,11 @@ def generate(work: Workload) -> float:
         if process.exitcode != 0:
             raise SystemExit(f"generator failed with exit code {process.exitcode}")
     work.admin1.write_text(
-        "".join(f"{c}.{n:02d}\tRegion {c}{n}\tRegion {c}{n}\t{n}\n" for c in COUNTRIES for n in range(1, 70)),
+        "".join(
+            f"{c}.{n:02d}\tRegion {c}{n}\tRegion {c}{n}\t{n}\n"
+            for c in COUNTRIES
+            for n in range(1, 70)
+        ),
         encoding="utf-8",
     )
     work.stamp.write_text(expected)
@@ -174,7 +195,9 @@ def generate(work: Workload) -> float:
 
 def build(work: Workload, target: Path) -> dict[str, float]:
     """Build the index; seconds of the streaming load and of the writer's final step."""
-    source = GeonamesDumpSource(work.geonames, alternate_names=work.alternate_names, admin1=work.admin1)
+    source = GeonamesDumpSource(
+        work.geonames, alternate_names=work.alternate_names, admin1=work.admin1
+    )
     started = time.perf_counter()
     writer = IndexWriter(target)
     with writer:
@@ -195,9 +218,13 @@ def peak_rss_mib(who: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=12_000_000, help="rows of the geoname file")
-    parser.add_argument("--workdir", type=Path, help="keep (and reuse) the files and the index here")
+    parser.add_argument(
+        "--workdir", type=Path, help="keep (and reuse) the files and the index here"
+    )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gazetteer-bench-") as scratch:
@@ -210,7 +237,9 @@ def main() -> None:
         report(work, generated, timing, index, target)
 
 
-def report(work: Workload, generated: float, timing: dict[str, float], index: GazetteerIndex, target: Path) -> None:
+def report(
+    work: Workload, generated: float, timing: dict[str, float], index: GazetteerIndex, target: Path
+) -> None:
     """Print the figures of one run."""
     meta = index.meta()
     size = sum(path.stat().st_size for path in (work.geonames, work.alternate_names))
@@ -218,8 +247,10 @@ def report(work: Workload, generated: float, timing: dict[str, float], index: Ga
     print(f"rows                 {work.rows:,} geoname rows, input {size / 2**30:.2f} GiB")
     print(f"generation           {generated:.1f} s (0 = reused files)")
     print(f"places loaded        {int(meta['geonames.places']):,}")
-    print(f"alternate names      {int(meta['geonames.alternate_names']):,} kept, "
-          f"{int(meta['geonames.pseudo_language_names']):,} pseudo-language dropped")
+    print(
+        f"alternate names      {int(meta['geonames.alternate_names']):,} kept, "
+        f"{int(meta['geonames.pseudo_language_names']):,} pseudo-language dropped"
+    )
     print(f"name rows written    {int(timing['names']):,}")
     print(f"load (stream+insert) {timing['load_s']:.1f} s")
     print(f"finish (dedupe, idx) {timing['finish_s']:.1f} s")

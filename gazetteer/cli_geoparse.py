@@ -22,6 +22,7 @@ from gazetteer.errors import GazetteerError, InvalidInput
 from gazetteer.eval import EvalReport, evaluate, load_gold
 from gazetteer.gazetteer import Gazetteer
 from gazetteer.geoparse import EntityGate, Geoparser, geoparser_for
+from gazetteer.index import GazetteerIndex
 from gazetteer.records import Mention
 
 OVERLAY_IDS = 900_000_000
@@ -158,7 +159,7 @@ def format_report(report: EvalReport) -> str:
 
 
 def _geoparser(index: Path | None, ner: str | None) -> Geoparser:
-    gazetteer = Gazetteer.open(index) if index else None
+    gazetteer = Gazetteer(GazetteerIndex(index)) if index else None
     if ner:
         return Geoparser(gazetteer or Gazetteer.open(), entities=EntityGate.load(ner))
     return geoparser_for(gazetteer)

@@ -91,7 +91,7 @@ class Resolver:
         weights = {key: 1.0 + math.log(n) for key, n in counts.items()}
         chosen = {key: max(opts, key=lambda o: o[2])[0] for key, opts in options.items()}
         ambiguous = [key for key, opts in options.items() if len(opts) > 1]
-        for _ in range(ROUNDS - 1):
+        for _ in range(ROUNDS - 1 if ambiguous else 0):
             context = _Context(self.places, self.distances, chosen, weights)
             for key in ambiguous:
                 chosen[key] = context.ranked(options[key], key, 1)[0][1][0]

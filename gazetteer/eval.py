@@ -178,13 +178,14 @@ def load_gold(path: Path) -> list[GoldDocument]:
     for number, line in enumerate(lines, 1):
         if line.strip():
             try:
-                documents.append(_document(json.loads(line)))
+                documents.append(gold_document(json.loads(line)))
             except (ValueError, KeyError, TypeError) as error:
                 raise InvalidInput(f"{path} line {number}: not a gold document ({error})") from error
     return documents
 
 
-def _document(raw: dict[str, object]) -> GoldDocument:
+def gold_document(raw: dict[str, object]) -> GoldDocument:
+    """A gold document from its JSON object; ``KeyError``/``ValueError``/``TypeError`` if malformed."""
     text = raw["text"]
     if not isinstance(text, str):
         raise TypeError("text must be a string")

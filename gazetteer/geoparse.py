@@ -72,8 +72,7 @@ class Geoparser:
 
     def _mentions(self, spots: list[Spot], choices: dict[int, Choice]) -> list[Mention]:
         ids = self.dictionary.places.ids
-        places = self.places.get(ids[s.row] for c in choices.values() for s in c.ranked)
-        candidates = {key: self._candidates(c, places) for key, c in choices.items()}
+        places = self.places.get([ids[s.row] for c in choices.values() for s in c.ranked])
         made: dict[tuple[int, str, float], _Resolved] = {}
         mentions = []
         for spot in spots:
@@ -83,27 +82,22 @@ class Geoparser:
             signature = (spot.key, spot.surface, spot.similarity)
             resolved = made.get(signature)
             if resolved is None:
-                place = places[ids[choice.best.row]]
-                resolved = self._resolved(spot, choice, place, candidates[spot.key])
+                resolved = self._resolved(spot, choice, places)
                 made[signature] = resolved
             mentions.append(Mention(spot.start, spot.end, spot.surface, *resolved))
         return mentions
 
-    def _candidates(self, choice: Choice, places: dict[int, Place]) -> tuple[Candidate, ...]:
-        ids = self.dictionary.places.ids
-        found = []
-        for scored in choice.ranked:
-            place = places[ids[scored.row]]
-            found.append(Candidate(place, place.name, MatchType.FOLDED, scored.score, None, scored.parts))
-        return tuple(found)
-
-    def _resolved(
-        self, spot: Spot, choice: Choice, place: Place, candidates: tuple[Candidate, ...]
-    ) -> _Resolved:
+    def _resolved(self, spot: Spot, choice: Choice, places: dict[int, Place]) -> _Resolved:
         """The parts of a mention that follow from its name and surface."""
+        ids = self.dictionary.places.ids
+        place = places[ids[choice.best.row]]
         match_type = self._match_type(spot, place)
         factor = MATCH_WEIGHT[MatchType.FUZZY] * spot.similarity if spot.rule == "misspelling" else 1.0
-        reasons = choice.best.parts | {"score": choice.best.score, "match": round(factor, 4)}
+        candidates = tuple(
+            Candidate(places[ids[s.row]], spot.surface, match_type, s.score, None, s.parts)
+            for s in choice.ranked
+        )
+        reasons = dict(choice.best.parts, score=choice.best.score, match=round(factor, 4))
         return place, round(choice.confidence * factor, 4), match_type, candidates, reasons
 
     def _match_type(self, spot: Spot, place: Place) -> MatchType:

@@ -61,7 +61,6 @@ _INDEXES = """
 CREATE INDEX names_folded ON names(folded);
 CREATE INDEX names_roman ON names(roman);
 CREATE INDEX names_skeleton ON names(skeleton);
-CREATE INDEX names_place ON names(place_id);
 """
 
 _PLACE_COLUMNS = (
@@ -210,15 +209,17 @@ class IndexWriter:
             "a.country = places.country AND a.code = places.admin1) WHERE admin1_name = '' "
             "AND EXISTS (SELECT 1 FROM admin1 a WHERE a.country = places.country AND a.code = places.admin1)"
         )
-        self.db.executescript(_INDEXES)
+        self.db.execute("CREATE INDEX names_place ON names(place_id)")
         self.db.execute(
             "DELETE FROM names WHERE lang = '' AND EXISTS (SELECT 1 FROM names n2 WHERE "
             "n2.place_id = names.place_id AND n2.text = names.text AND n2.lang != '')"
         )
         self.db.execute(
-            "DELETE FROM names WHERE rowid NOT IN (SELECT MIN(rowid) FROM names GROUP BY place_id, text, lang)"
+            "DELETE FROM names WHERE EXISTS (SELECT 1 FROM names n2 WHERE n2.place_id = names.place_id "
+            "AND n2.text = names.text AND n2.lang = names.lang AND n2.rowid < names.rowid)"
         )
         self.db.execute("DELETE FROM names WHERE place_id NOT IN (SELECT id FROM places)")
+        self.db.executescript(_INDEXES)
         self.db.execute("ANALYZE")
         self.db.commit()
         self.db.close()

@@ -43,6 +43,8 @@ MAX_CANDIDATES = 12
 """Places kept per name, best known first."""
 COMMON_MIN_PROMINENCE = 0.7
 """A common English word is a name only of a place at least this prominent, by its main name."""
+PSEUDO_LANGUAGES = frozenset({"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "phon"})
+"""GeoNames alternate-name "languages" that are codes or links, not names."""
 COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLH", "CONT"})
 MAX_KEY_LENGTH = 120
 """Longest name spotted, in characters."""
@@ -119,8 +121,8 @@ class SpotDictionary:
 
     keys: dict[str, int]
     """Folded name -> key id."""
-    prefixes: frozenset[str]
-    """Leading words of longer names (``nagorno``, ``nagorno karabakh autonomous``)."""
+    followers: dict[str, frozenset[str]]
+    """Leading words of longer names -> the words that may come next (``nagorno`` -> ``karabakh``...)."""
     flags: array
     """``F_*`` bits of each key."""
     best: array
@@ -146,9 +148,9 @@ class SpotDictionary:
         return self.keys.get(key)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Spot:
-    """A stretch of text that names a known place."""
+    """A stretch of text that names a known place (a plain record: cheap to make by the thousand)."""
 
     start: int
     """Offset of the first character."""
@@ -172,15 +174,23 @@ class Spotter:
         self.lists = lists
         self.rules = FalseHitRules(lists)
         self._suspects: dict[str, bool] = {}
+        self._verdicts: dict[str, int] = {}
         self._countries_near: dict[str, tuple[int, float] | None] = {}
 
     def spot(self, text: str, *, misspellings: bool = True) -> list[Spot]:
         """Spots of ``text`` in text order, without overlaps; misspelled names too unless told not to."""
         scanned = scan_form(text)
         found, unknown = self._matches(text, scanned)
-        spots = [spot for spot in found if not self.reason(text, spot)]
-        if misspellings and unknown and spots:
-            extra = self._misspellings(text, spots, unknown)
+        flags, best, reason = self.dictionary.flags, self.dictionary.best, self.rules.reason
+        spots = [
+            spot
+            for spot in found
+            if not reason(
+                text, spot.start, spot.end, common=bool(flags[spot.key] & F_COMMON), prominence=best[spot.key]
+            )
+        ]
+        if misspellings and unknown:
+            extra = self._misspellings(text, scanned, spots, unknown)
             spots = sorted(spots + extra, key=lambda s: s.start) if extra else spots
         return spots
 
@@ -197,7 +207,7 @@ class Spotter:
 
     def _matches(self, text: str, scanned: str) -> tuple[list[Spot], list[tuple[int, int]]]:
         """Longest names at capitalised words, and the long capitalised words that are no name."""
-        keys, prefixes = self.dictionary.keys, self.dictionary.prefixes
+        keys, followers = self.dictionary.keys, self.dictionary.followers
         found: list[Spot] = []
         unknown: list[tuple[int, int]] = []
         reach = 0
@@ -206,10 +216,17 @@ class Spotter:
             if start < reach or start and scanned[start - 1] != " ":
                 continue
             first = scanned[start:end]
-            if first in prefixes:
+            if first in followers:
                 spot = self._longest_at(text, scanned, start, first)
             elif first in keys:
-                spot = self._surface(text, start, end, keys[first])
+                key = keys[first]
+                surface = text[start:end]
+                verdict = self._verdicts.get(surface)
+                if verdict is None:
+                    verdict = self._remember(surface, self._surface(text, start, end, key))
+                spot = Spot(start, end, surface, key) if verdict == 1 else None
+                if verdict == 2:
+                    spot = self._surface(text, start, end, key)
             else:
                 if end - start >= MISSPELLING_MIN:
                     unknown.append((start, end))
@@ -219,21 +236,31 @@ class Spotter:
                 reach = spot.end
         return found, unknown
 
+    def _remember(self, surface: str, spot: Spot | None) -> int:
+        """Remember how a one-word surface fares: 0 rejected, 1 kept as is, 2 depends on the text."""
+        verdict = 0 if spot is None else 1 if spot.surface == surface else 2
+        if len(self._verdicts) > 500_000:
+            self._verdicts.clear()
+        self._verdicts[surface] = verdict
+        return verdict
+
     def _longest_at(self, text: str, scanned: str, start: int, first: str) -> Spot | None:
         """The longest name starting at ``start`` whose writing passes ``_surface``."""
-        keys, prefixes = self.dictionary.keys, self.dictionary.prefixes
-        found = [(start + len(first), keys[first])] if first in keys else []
+        keys, followers = self.dictionary.keys, self.dictionary.followers
         end = start + len(first)
+        found = [(end, keys[first])] if first in keys else []
+        phrase, follow = first, followers.get(first)
         limit = min(len(scanned), start + MAX_KEY_LENGTH)
-        while end < limit and scanned[end] == " " and scanned[start:end] in prefixes:
+        while follow and end < limit and scanned[end] == " ":
             after = scanned.find(" ", end + 1, limit)
             after = limit if after < 0 else after
-            if after == end + 1:
+            word = scanned[end + 1 : after]
+            if word not in follow:
                 break
-            end = after
-            key = keys.get(scanned[start:end])
-            if key is not None:
-                found.append((end, key))
+            phrase, end = f"{phrase} {word}", after
+            if phrase in keys:
+                found.append((end, keys[phrase]))
+            follow = followers.get(phrase)
         for stop, key in reversed(found):
             spot = self._surface(text, start, stop, key)
             if spot is not None:
@@ -263,21 +290,28 @@ class Spotter:
                 return False
         return True
 
-    def _misspellings(self, text: str, spots: list[Spot], unknown: list[tuple[int, int]]) -> list[Spot]:
+    def _misspellings(
+        self, text: str, scanned: str, spots: list[Spot], unknown: list[tuple[int, int]]
+    ) -> list[Spot]:
         """Capitalised words one edit from a name spotted in ``text`` or from a country name.
 
         The evidence must be strong: the word is no known name, no common word,
         not a derived form (``Armenian``), and the name it is close to is either
         already named in the same text or a country (then the word has 7+ letters).
         """
-        named = {name_key(s.surface): s.key for s in spots if s.rule == "name"}
-        named = {k: v for k, v in named.items() if " " not in k and len(k) >= MISSPELLING_MIN}
+        named = {
+            scanned[s.start : s.end]: s.key
+            for s in spots
+            if s.end - s.start >= MISSPELLING_MIN and s.rule == "name"
+        }
+        named = {k: v for k, v in named.items() if " " not in k}
         found: list[Spot] = []
         verdicts: dict[str, tuple[int, float] | None] = {}
         for start, end in unknown:
             word = text[start:end]
             if word not in verdicts:
-                verdicts[word] = self._near(name_key(word), named) if self._suspect(word) else None
+                near = self._near(scanned[start:end], named) if self._suspect(word) else None
+                verdicts[word] = near
             verdict = verdicts[word]
             if verdict is not None:
                 spot = Spot(start, end, word, verdict[0], "misspelling", verdict[1])
@@ -357,6 +391,8 @@ def _place_table(places: list[Place]) -> PlaceTable:
 
 def _admit(text: str, key: str, lang: str, main: bool, prom: float, lists: Stoplists) -> int | None:
     """``F_*`` bits of a name worth spotting, ``None`` for one that is not."""
+    if lang in PSEUDO_LANGUAGES:
+        return None
     abbr = lang == "abbr"
     if not abbr and (len(key) < 3 or len(key) <= 5 and text.isupper()):
         return None
@@ -395,7 +431,7 @@ def _drop_official_forms(groups: dict[str, _Group]) -> None:
 
 def _assemble(groups: dict[str, _Group], table: PlaceTable, places: list[Place]) -> SpotDictionary:
     keys: dict[str, int] = {}
-    prefixes: set[str] = set()
+    followers: dict[str, set[str]] = {}
     flags, best = array("B"), array("f")
     offsets, rows, main = array("I"), array("I"), array("B")
     countries: dict[str, int] = {}
@@ -407,7 +443,8 @@ def _assemble(groups: dict[str, _Group], table: PlaceTable, places: list[Place])
             del ranked[MAX_CANDIDATES:]
         keys[key] = key_id
         words = key.split(" ")
-        prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+        for n in range(1, len(words)):
+            followers.setdefault(" ".join(words[:n]), set()).add(words[n])
         flags.append(_key_flags(bits))
         best.append(max(table.prominence[row] for row, _ in ranked))
         offsets.append(len(rows))
@@ -416,7 +453,8 @@ def _assemble(groups: dict[str, _Group], table: PlaceTable, places: list[Place])
         if any(is_main and row in country_rows for row, is_main in ranked):
             countries[key] = key_id
     offsets.append(len(rows))
-    return SpotDictionary(keys, frozenset(prefixes), flags, best, offsets, rows, main, table, countries)
+    frozen = {phrase: frozenset(words) for phrase, words in followers.items()}
+    return SpotDictionary(keys, frozen, flags, best, offsets, rows, main, table, countries)
 
 
 def _key_flags(bits: int) -> int:

@@ -120,7 +120,7 @@ def open_lines(path: Path) -> Iterator[Iterable[bytes]]:
         return
     try:
         with zipfile.ZipFile(path) as archive, archive.open(_member(archive, path)) as raw:
-            yield io.BufferedReader(raw, buffer_size=_READ_BUFFER)  # type: ignore[arg-type]
+            yield io.BufferedReader(raw, buffer_size=_READ_BUFFER)  # type: ignore[type-var]
     except (zipfile.BadZipFile, EOFError) as error:
         raise DataError(f"{path} is not a readable zip archive: {error}") from error
 
@@ -212,7 +212,7 @@ def alternate_name_head(raw: bytes) -> tuple[int, bytes] | None:
 
 
 def alternate_name_columns(raw: bytes) -> list[str] | None:
-    """The columns of an alternate-names row (10, or 8 in the older file), ``None`` when malformed."""
+    """Columns of an alternate-names row (10, or 8 in the old file), ``None`` when malformed."""
     cols = _columns(raw)
     if cols is None or len(cols) not in (8, 10) or not cols[3].strip():
         return None
@@ -244,7 +244,7 @@ def parse_admin1(raw: bytes) -> tuple[str, str, str] | None:
 
 
 def parse_country(raw: bytes) -> tuple[str, str, int] | None:
-    """(ISO code, name, geonameid) of a ``countryInfo.txt`` row; ``None`` for comments and bad rows."""
+    """(ISO code, name, geonameid) of a ``countryInfo.txt`` row; ``None`` for comments, bad rows."""
     if raw.startswith(b"#"):
         return None
     cols = _columns(raw)

@@ -18,45 +18,104 @@ from gazetteer.sources.geonames_dump import (
 )
 
 
-def geoname_row(gid: str, name: str, ascii_name: str, alternates: str, lat: str, lon: str,
-                fclass: str, fcode: str, admin1: str, population: str) -> str:
+def geoname_row(
+    gid: str,
+    name: str,
+    ascii_name: str,
+    alternates: str,
+    lat: str,
+    lon: str,
+    fclass: str,
+    fcode: str,
+    admin1: str,
+    population: str,
+) -> str:
     """A 19-column geoname row in Azerbaijan."""
     cols = [gid, name, ascii_name, alternates, lat, lon, fclass, fcode, "AZ", "", admin1,
             "", "", "", population, "", "480", "Asia/Baku", "2024-05-01"]  # fmt: skip
     return "\t".join(cols)
 
 
-GEONAMES = "\n".join(
-    [
-        geoname_row("146970", "Xankəndi", "Xankendi", "Khankendi,Stepanakert,Ханкенди",
-                    "39.8177", "46.7528", "P", "PPLA", "61", "55200"),
-        geoname_row("585514", "Şuşa", "Susa", "Shusha,Շուշի", "39.7581", "46.7465",
-                    "P", "PPLA", "62", "4064"),
-        geoname_row("587116", "Azerbaijan", "Azerbaijan", "Azerbaycan",
-                    "40.5", "47.5", "A", "PCLI", "00", "9961396"),
-        "not-a-number\tBroken\tBroken\t\t40\t46\tP\tPPL\tAZ\t\t61\t\t\t\t0\t\t0\tAsia/Baku\t2024-01-01",
-        geoname_row("1", "Off the map", "Off the map", "", "95.0", "46.0", "P", "PPL", "61", "0"),
-        "42\ttoo\tfew\tcolumns",
-    ]  # fmt: skip
-) + "\n"
+GEONAMES = (
+    "\n".join(
+        [
+            geoname_row(
+                "146970",
+                "Xankəndi",
+                "Xankendi",
+                "Khankendi,Stepanakert,Ханкенди",
+                "39.8177",
+                "46.7528",
+                "P",
+                "PPLA",
+                "61",
+                "55200",
+            ),
+            geoname_row(
+                "585514",
+                "Şuşa",
+                "Susa",
+                "Shusha,Շուշի",
+                "39.7581",
+                "46.7465",
+                "P",
+                "PPLA",
+                "62",
+                "4064",
+            ),
+            geoname_row(
+                "587116",
+                "Azerbaijan",
+                "Azerbaijan",
+                "Azerbaycan",
+                "40.5",
+                "47.5",
+                "A",
+                "PCLI",
+                "00",
+                "9961396",
+            ),
+            "not-a-number\tBroken\tBroken\t\t40\t46\tP\tPPL\tAZ\t\t61\t\t\t\t0\t\t0\tAsia/Baku\t2024-01-01",
+            geoname_row(
+                "1", "Off the map", "Off the map", "", "95.0", "46.0", "P", "PPL", "61", "0"
+            ),
+            "42\ttoo\tfew\tcolumns",
+        ]  # fmt: skip
+    )
+    + "\n"
+)
 
-ALTERNATE_NAMES = "\n".join(
-    "\t".join(row)
-    for row in [
-        ["1", "146970", "az", "Xankəndi", "1", "", "", "", "", ""],
-        ["2", "146970", "ru", "Ханкенди", "", "", "", "", "", ""],
-        ["3", "146970", "hy", "Ստեփանակերտ", "1", "", "", "", "", ""],
-        ["4", "146970", "en", "Stepanakert", "", "", "", "1", "1923", "1991"],
-        ["5", "146970", "link", "https://en.wikipedia.org/wiki/Stepanakert", "", "", "", "", "", ""],
-        ["6", "146970", "wkdt", "Q16939", "", "", "", "", "", ""],
-        ["7", "146970", "post", "AZ2600", "", "", "", "", "", ""],
-        ["8", "585514", "ru", "Шуша", "", "", "", "", "", ""],
-        ["9", "585514", "iata", "ZZZ", "", "", "", "", "", ""],
-        ["10", "999999", "ru", "Нигде", "", "", "", "", "", ""],
-        ["11", "146970", "ru", "Ханкенды", "", "", "1", "", "", ""],
-        ["12", "oops", "ru", "Сломано"],
-    ]
-) + "\n"
+ALTERNATE_NAMES = (
+    "\n".join(
+        "\t".join(row)
+        for row in [
+            ["1", "146970", "az", "Xankəndi", "1", "", "", "", "", ""],
+            ["2", "146970", "ru", "Ханкенди", "", "", "", "", "", ""],
+            ["3", "146970", "hy", "Ստեփանակերտ", "1", "", "", "", "", ""],
+            ["4", "146970", "en", "Stepanakert", "", "", "", "1", "1923", "1991"],
+            [
+                "5",
+                "146970",
+                "link",
+                "https://en.wikipedia.org/wiki/Stepanakert",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
+            ["6", "146970", "wkdt", "Q16939", "", "", "", "", "", ""],
+            ["7", "146970", "post", "AZ2600", "", "", "", "", "", ""],
+            ["8", "585514", "ru", "Шуша", "", "", "", "", "", ""],
+            ["9", "585514", "iata", "ZZZ", "", "", "", "", "", ""],
+            ["10", "999999", "ru", "Нигде", "", "", "", "", "", ""],
+            ["11", "146970", "ru", "Ханкенды", "", "", "1", "", "", ""],
+            ["12", "oops", "ru", "Сломано"],
+        ]
+    )
+    + "\n"
+)
 
 ADMIN1 = "AZ.61\tXankandi\tXankandi\t146969\nAZ.62\tShusha\tShusha\t585513\nbroken line\n"
 
@@ -183,7 +242,9 @@ def test_zip_inputs_and_crlf_lines(tmp_path: Path) -> None:
         archive.writestr("AZ.txt", GEONAMES.replace("\n", "\r\n"))
     alternates = tmp_path / "alternateNamesV2.zip"
     with zipfile.ZipFile(alternates, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("iso-languagecodes.txt", "ISO 639-3\tISO 639-2\tISO 639-1\tLanguage Name\n")
+        archive.writestr(
+            "iso-languagecodes.txt", "ISO 639-3\tISO 639-2\tISO 639-1\tLanguage Name\n"
+        )
         archive.writestr("alternateNamesV2.txt", ALTERNATE_NAMES.replace("\n", "\r\n"))
     index = build(tmp_path, GeonamesDumpSource(geonames, alternate_names=alternates))
     assert index.count() == 3
