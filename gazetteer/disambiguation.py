@@ -16,8 +16,9 @@ A candidate's score adds up four explainable parts, each in 0..1:
 
 The first round uses prominence and name alone; the second uses the document
 context that the first round gives.  A small place (``prominence`` below
-``SMALL``) in a document with context that neither shares its country nor lies
-near any other place is dropped as ``unsupported``.
+``SMALL``), or a less than prominent one reached by an alternate name, in a
+document whose other names neither share its country nor lie near it, is
+dropped as unsupported.
 """
 
 from __future__ import annotations
@@ -28,10 +29,13 @@ from dataclasses import dataclass, field
 
 from gazetteer.ranking import EARTH_RADIUS_KM
 from gazetteer.spotting import PlaceTable, SpotDictionary
+from gazetteer.stoplists import PROMINENT
 
 WEIGHTS = {"prominence": 0.45, "name": 0.1, "country": 0.25, "coherence": 0.2}
 """Weight of each score part; they add up to 1."""
-_PROMINENCE, _NAME, _COUNTRY, _COHERENCE = (WEIGHTS[k] for k in ("prominence", "name", "country", "coherence"))
+_PROMINENCE, _NAME, _COUNTRY, _COHERENCE = (
+    WEIGHTS[k] for k in ("prominence", "name", "country", "coherence")
+)
 ROUNDS = 2
 """Resolution rounds (the first without context)."""
 COHERENCE_KM = 300.0
@@ -50,7 +54,7 @@ _Total = tuple[float, _Option, float, "float | None"]
 """A scored candidate: score, the option, country share, closeness (``None`` when not computed)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Scored:
     """One candidate place of a name, scored."""
 
@@ -62,7 +66,7 @@ class Scored:
     """The parts (``prominence``, ``name``, ``country``, ``coherence``)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Choice:
     """The place chosen for one name of a document."""
 
@@ -89,7 +93,10 @@ class Resolver:
             return {}
         options = {key: self.options(key) for key in counts}
         weights = {key: 1.0 + math.log(n) for key, n in counts.items()}
-        chosen = {key: max(opts, key=lambda o: o[2])[0] for key, opts in options.items()}
+        chosen = {
+            key: opts[0][0] if len(opts) == 1 else max(opts, key=lambda o: o[2])[0]
+            for key, opts in options.items()
+        }
         ambiguous = [key for key, opts in options.items() if len(opts) > 1]
         for _ in range(ROUNDS - 1 if ambiguous else 0):
             context = _Context(self.places, self.distances, chosen, weights)
@@ -137,7 +144,11 @@ class Resolver:
         return Scored(row, round(score, 4), parts)
 
     def _supported(self, best: Scored, context: _Context, key: int) -> bool:
-        if best.parts["prominence"] >= SMALL or not context.has_others(key):
+        """Small places, and places named by an alternate name, need the document's support."""
+        prominence = best.parts["prominence"]
+        if prominence >= PROMINENT or not context.has_others(key):
+            return True
+        if prominence >= SMALL and best.parts["name"]:
             return True
         return best.parts["country"] > 0.0 or best.parts["coherence"] >= SUPPORT_CLOSENESS
 
@@ -208,14 +219,18 @@ class _Context:
     def closeness(self, row: int, key: int) -> float:
         """Weighted mean of ``exp(-km / COHERENCE_KM)`` to the places of the other names."""
         own_row, own_weight = self.own.get(key, (-1, 0.0))
+        known, measure = self.distances.known, self.distances.closeness
         near = total = 0.0
-        measure = self.distances.closeness
         for anchor, weight in self.anchors.items():
             if anchor == own_row:
                 weight -= own_weight
                 if weight <= 0:
                     continue
-            near += weight * (1.0 if anchor == row else measure(row, anchor))
+            value = 1.0
+            if anchor != row:
+                cached = known.get(row << 32 | anchor if row <= anchor else anchor << 32 | row)
+                value = measure(row, anchor) if cached is None else cached
+            near += weight * value
             total += weight
         return near / total if total else 0.0
 

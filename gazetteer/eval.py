@@ -164,7 +164,7 @@ def error_auc(errors_km: Iterable[float]) -> float:
         return 0.0
     if len(scaled) == 1:
         return scaled[0]
-    area = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:]))
+    area = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:], strict=False))
     return area / (len(scaled) - 1)
 
 
@@ -189,7 +189,10 @@ def gold_document(raw: dict[str, object]) -> GoldDocument:
     text = raw["text"]
     if not isinstance(text, str):
         raise TypeError("text must be a string")
-    toponyms = tuple(_toponym(t, text) for t in raw.get("toponyms") or ())  # type: ignore[union-attr]
+    listed = raw.get("toponyms") or []
+    if not isinstance(listed, list):
+        raise TypeError("toponyms must be a list")
+    toponyms = tuple(_toponym(t, text) for t in listed)
     return GoldDocument(str(raw.get("id", "")), text, toponyms)
 
 
@@ -263,10 +266,14 @@ def _resolution(document: str, gold: GoldToponym, mention: Mention, found: _Docu
     found.errors.append(km)
     if km > ACCURACY_KM:
         found.misses.append(
-            Miss(document, "far", gold.start, gold.end, gold.name, gold.place, mention.place.name, round(km, 1))
+            Miss(
+                document, "far", gold.start, gold.end, gold.name, gold.place, mention.place.name, round(km, 1)
+            )  # fmt: skip
         )
 
 
-def _miss(document: GoldDocument, kind: str, span: tuple[int, int], **places: str) -> Miss:
+def _miss(
+    document: GoldDocument, kind: str, span: tuple[int, int], expected: str = "", predicted: str = ""
+) -> Miss:
     start, end = span
-    return Miss(document.id, kind, start, end, document.text[start:end], **places)
+    return Miss(document.id, kind, start, end, document.text[start:end], expected, predicted)

@@ -4,7 +4,7 @@
     >>> [(m.surface, m.place.name) for m in geoparse("Talks moved from Baku to Tbilisi.")]
     [('Baku', 'Baku'), ('Tbilisi', 'Tbilisi')]
 
-Steps: spot names with the automaton (``spotting``), optionally check them
+Steps: spot names with the dictionary (``spotting``), optionally check them
 against a spaCy pipeline's entities (``EntityGate``), add strongly supported
 misspellings, resolve each distinct name once per document
 (``disambiguation``), and turn the spots into ``Mention`` records.  Places in
@@ -31,7 +31,9 @@ from gazetteer.stoplists import PROMINENT, Stoplists, load_stoplists
 MAX_TEXT_CHARS = 100_000_000
 """Longest text one call accepts, in characters."""
 OTHER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+"""Entity labels whose spans hold no place name of their own (``Antony`` in ``Antony Blinken``)."""
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+"""Entity labels added as spots when their text is a known name."""
 _Resolved = tuple[Place, float, MatchType, tuple[Candidate, ...], dict[str, float]]
 """Place, confidence, match type, candidates and reasons of a mention."""
 _PLACE_COLUMNS = (
@@ -174,17 +176,22 @@ class _PlaceCache:
 
     def get(self, ids: Iterable[int]) -> dict[int, Place]:
         """Places for ``ids`` (all must exist)."""
-        wanted = set(ids)
-        missing = sorted(wanted - self.known.keys())
+        found: dict[int, Place] = {}
+        missing = []
+        for place_id in set(ids):
+            known = self.known.get(place_id)
+            if known is None:
+                missing.append(place_id)
+            else:
+                found[place_id] = known
         if len(self.known) + len(missing) > self.limit:
             self.known.clear()
-            missing = sorted(wanted)
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE id IN ({','.join('?' * len(chunk))})"
             for row in self.index.db.execute(sql, chunk):
-                self.known[row[0]] = _light_place(row)
-        return {i: self.known[i] for i in wanted}
+                found[row[0]] = self.known[row[0]] = _light_place(row)
+        return found
 
     def exact_ids(self, surface: str) -> frozenset[int]:
         """Ids of places that have ``surface`` as one of their names, exactly."""

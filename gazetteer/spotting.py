@@ -8,7 +8,8 @@ word is rarely a toponym in English news), looks the word up, and extends it
 word by word while a longer name may follow: ``Upper-Karabakh`` folds to
 ``upper karabakh``, one name; ``Aghdam-Khankendi`` folds to ``aghdam
 khankendi``, which is no name, so each word is spotted on its own.  Only
-capitalised words cost a lookup, which keeps spotting well above 10 MB/s.
+capitalised words cost a lookup, so most of the text is scanned by the regular
+expression engine alone.
 
 Candidates pass the surface rules (capitalisation, abbreviations), the longest
 at each start wins, and the context rules of ``stoplists`` reject common
@@ -17,13 +18,15 @@ words, organisation and person names.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import pickle
 import re
 from array import array
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from pathlib import Path
+
 from platformdirs import user_cache_dir
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -46,11 +49,15 @@ COMMON_MIN_PROMINENCE = 0.7
 PSEUDO_LANGUAGES = frozenset({"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "phon"})
 """GeoNames alternate-name "languages" that are codes or links, not names."""
 COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLH", "CONT"})
+"""Feature codes of countries and continents: misspellings of their names are looked for everywhere."""
 MAX_KEY_LENGTH = 120
 """Longest name spotted, in characters."""
 MISSPELLING_MIN = 6
 """Shortest word (and name) considered for a misspelling."""
 F_ABBR, F_ABBR_ONLY, F_COMMON, F_LOWER_OK, F_DOT, F_PLAIN = 1, 2, 4, 8, 16, 32
+"""Key flags: has an abbreviation (``US``), has nothing else, is a common word (``Nice``), has a
+stored form with a lowercase word (``Lachin corridor``), has an abbreviation with a full stop
+(``U.S.``); ``F_PLAIN`` (a name that is no abbreviation) is used while building only."""
 _WORDS = re.compile(r"[^\W_]+")
 _LOWER_WORD = re.compile(r"(?<=[\W_])([^\W\d_][^\W_]{3,})")
 _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
@@ -65,8 +72,7 @@ _OFFICIAL = re.compile(
 _Group = tuple[int, dict[int, bool]]
 """Of one key while building: its ``F_*`` bits, and place row -> is main name."""
 _NAMES_SQL = (
-    "SELECT text, place_id, lang, preferred FROM names WHERE script IN "
-    f"({','.join('?' * len(SCRIPTS))})"
+    f"SELECT text, place_id, lang, preferred FROM names WHERE script IN ({','.join('?' * len(SCRIPTS))})"
 )
 
 
@@ -181,14 +187,7 @@ class Spotter:
         """Spots of ``text`` in text order, without overlaps; misspelled names too unless told not to."""
         scanned = scan_form(text)
         found, unknown = self._matches(text, scanned)
-        flags, best, reason = self.dictionary.flags, self.dictionary.best, self.rules.reason
-        spots = [
-            spot
-            for spot in found
-            if not reason(
-                text, spot.start, spot.end, common=bool(flags[spot.key] & F_COMMON), prominence=best[spot.key]
-            )
-        ]
+        spots = [spot for spot in found if not self.reason(text, spot)]
         if misspellings and unknown:
             extra = self._misspellings(text, scanned, spots, unknown)
             spots = sorted(spots + extra, key=lambda s: s.start) if extra else spots
@@ -203,6 +202,7 @@ class Spotter:
             spot.end,
             common=bool(flags & F_COMMON),
             prominence=self.dictionary.best[spot.key],
+            abbreviation=bool(flags & F_ABBR) and spot.surface.isupper(),
         )
 
     def _matches(self, text: str, scanned: str) -> tuple[list[Spot], list[tuple[int, int]]]:
@@ -219,14 +219,7 @@ class Spotter:
             if first in followers:
                 spot = self._longest_at(text, scanned, start, first)
             elif first in keys:
-                key = keys[first]
-                surface = text[start:end]
-                verdict = self._verdicts.get(surface)
-                if verdict is None:
-                    verdict = self._remember(surface, self._surface(text, start, end, key))
-                spot = Spot(start, end, surface, key) if verdict == 1 else None
-                if verdict == 2:
-                    spot = self._surface(text, start, end, key)
+                spot = self._single(text, start, end, keys[first])
             else:
                 if end - start >= MISSPELLING_MIN:
                     unknown.append((start, end))
@@ -236,9 +229,22 @@ class Spotter:
                 reach = spot.end
         return found, unknown
 
-    def _remember(self, surface: str, spot: Spot | None) -> int:
+    def _single(self, text: str, start: int, end: int, key: int) -> Spot | None:
+        """The spot of a one-word name, its surface verdict remembered across texts."""
+        surface = text[start:end]
+        verdict = self._verdicts.get(surface)
+        if verdict is None:
+            verdict = self._remember(surface, key, self._surface(text, start, end, key))
+        if verdict == 1:
+            return Spot(start, end, surface, key)
+        return self._surface(text, start, end, key) if verdict == 2 else None
+
+    def _remember(self, surface: str, key: int, spot: Spot | None) -> int:
         """Remember how a one-word surface fares: 0 rejected, 1 kept as is, 2 depends on the text."""
-        verdict = 0 if spot is None else 1 if spot.surface == surface else 2
+        if self.dictionary.flags[key] & F_DOT:
+            verdict = 2
+        else:
+            verdict = 0 if spot is None else 1
         if len(self._verdicts) > 500_000:
             self._verdicts.clear()
         self._verdicts[surface] = verdict
@@ -261,6 +267,8 @@ class Spotter:
             if phrase in keys:
                 found.append((end, keys[phrase]))
             follow = followers.get(phrase)
+        if len(found) == 1 and found[0][0] == start + len(first):
+            return self._single(text, start, found[0][0], found[0][1])
         for stop, key in reversed(found):
             spot = self._surface(text, start, stop, key)
             if spot is not None:
@@ -271,9 +279,7 @@ class Spotter:
         """The spot if its writing fits the name: abbreviations in capitals, names capitalised."""
         flags = self.dictionary.flags[key]
         surface = text[start:end]
-        if surface.isupper() and (end - start <= 4 or sum(map(len, _WORDS.findall(surface))) <= 4):
-            if not flags & F_ABBR:
-                return None
+        if flags & F_ABBR and surface.isupper():
             if flags & F_DOT and text[end : end + 1] == ".":
                 end, surface = end + 1, surface + "."
         elif flags & F_ABBR_ONLY:
@@ -332,6 +338,7 @@ class Spotter:
         return known
 
     def _near(self, word: str, named: dict[str, int]) -> tuple[int, float] | None:
+        """(key id, similarity) of the name ``word`` misspells, among ``named`` or the countries."""
         found = _closest(word, named) if named else None
         if found is None and len(word) >= 7:
             if word not in self._countries_near:
@@ -354,7 +361,7 @@ def _closest(word: str, names: dict[str, int]) -> tuple[int, float] | None:
 
 
 def build_dictionary(index: GazetteerIndex, lists: Stoplists) -> SpotDictionary:
-    """Build the spotting dictionary from every name of ``index`` (a few seconds per million)."""
+    """Build the spotting dictionary from every name of ``index`` (some 15 s for the embedded default)."""
     places = list(index.iter_places())
     table = _place_table(places)
     main_keys = [name_key(place.name) for place in places]
@@ -401,8 +408,8 @@ def _admit(text: str, key: str, lang: str, main: bool, prom: float, lists: Stopl
     flags = F_ABBR if abbr else F_PLAIN
     if abbr and text.endswith("."):
         flags |= F_DOT
-    if not abbr and lists.is_common(key):
-        if not main or prom < COMMON_MIN_PROMINENCE:
+    if lists.is_common(key):
+        if not abbr and (not main or prom < COMMON_MIN_PROMINENCE):
             return None
         flags |= F_COMMON
     if " " in key and _has_lowercase_word(text, lists):
@@ -463,9 +470,7 @@ def _key_flags(bits: int) -> int:
     return bits & ~F_PLAIN
 
 
-def load_dictionary(
-    index: GazetteerIndex, lists: Stoplists, cache_dir: Path | None = None
-) -> SpotDictionary:
+def load_dictionary(index: GazetteerIndex, lists: Stoplists, cache_dir: Path | None = None) -> SpotDictionary:
     """The dictionary of ``index``, from a cache beside it (or in the user cache) when fresh."""
     paths = _cache_paths(index, lists, cache_dir)
     for path in paths:
@@ -475,8 +480,17 @@ def load_dictionary(
     built = build_dictionary(index, lists)
     for path in paths:
         if _write_cache(path, built):
+            _remove_stale(path)
             break
     return built
+
+
+def _remove_stale(current: Path) -> None:
+    """Delete caches of the same index made by other versions of the code or word lists."""
+    stem = current.name.split(".spotter-")[0]
+    for stale in current.parent.glob(f"{glob.escape(stem)}.spotter-*.pickle"):
+        if stale != current:
+            stale.unlink(missing_ok=True)
 
 
 def _cache_paths(index: GazetteerIndex, lists: Stoplists, cache_dir: Path | None) -> list[Path]:
@@ -503,15 +517,15 @@ def _read_cache(path: Path) -> SpotDictionary | None:
     try:
         with open(path, "rb") as handle:
             fields = pickle.load(handle)
-        *head, places_fields, countries = fields
-        return SpotDictionary(*head, PlaceTable(*places_fields), countries)
-    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        fields["places"] = PlaceTable(**fields["places"])
+        return SpotDictionary(**fields)
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError):
         return None
 
 
 def _write_cache(path: Path, dictionary: SpotDictionary) -> bool:
-    fields = [getattr(dictionary, f) for f in SpotDictionary.__slots__]
-    fields[-2] = astuple(dictionary.places)
+    fields = {name: getattr(dictionary, name) for name in SpotDictionary.__slots__}
+    fields["places"] = {name: getattr(dictionary.places, name) for name in PlaceTable.__slots__}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")

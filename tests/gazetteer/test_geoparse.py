@@ -22,7 +22,7 @@ from gazetteer.records import MatchType, Name, Place, Point
 def place(pid: int, name: str, lon: float, lat: float, code: str, country: str, population: int,
           *others: str) -> Place:
     names = (Name(name),) + tuple(Name(n) for n in others)
-    return Place(pid, name, Point(lon, lat), "P", code, country, population=population, names=names)  # fmt: skip
+    return Place(pid, name, Point(lon, lat), "P", code, country, population=population, names=names)
 
 
 PLACES = [
@@ -190,9 +190,10 @@ def test_cli_geoparse_files_and_stdin(tiny: Gazetteer, tmp_path: Path) -> None:
     }  # fmt: skip
     assert [t["name"] for t in second["toponyms"]] == ["Khankendi", "Baku"]
     assert "bad.txt: not valid UTF-8" in err
-    code, out, _ = run_cli(tiny, "geoparse", "-", "--format", "geojson", stdin="Baku".encode())
+    code, out, _ = run_cli(tiny, "geoparse", "-", "--format", "geojson", stdin=b"Baku")
     collection = json.loads(out)
-    assert collection["id"] == "stdin" and collection["features"][0]["geometry"]["coordinates"] == [49.89, 40.38]
+    assert collection["id"] == "stdin"
+    assert collection["features"][0]["geometry"]["coordinates"] == [49.89, 40.38]
 
 
 def test_cli_errors_are_one_line(tiny: Gazetteer, tmp_path: Path) -> None:
@@ -204,9 +205,11 @@ def test_cli_errors_are_one_line(tiny: Gazetteer, tmp_path: Path) -> None:
 
 def test_cli_evaluate(tiny: Gazetteer, tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
-    document = {"id": "d1", "text": "Talks in Baku and Lachin.", "toponyms": [
+    toponyms = [
         {"start": 9, "end": 13, "name": "Baku", "lat": 40.38, "lon": 49.89},
-        {"start": 18, "end": 24, "name": "Lachin", "lat": 39.64, "lon": 46.55, "optional": True}]}  # fmt: skip
+        {"start": 18, "end": 24, "name": "Lachin", "lat": 39.64, "lon": 46.55, "optional": True},
+    ]
+    document = {"id": "d1", "text": "Talks in Baku and Lachin.", "toponyms": toponyms}
     gold.write_text(json.dumps(document) + "\n", encoding="utf-8")
     code, out, _ = run_cli(tiny, "evaluate", str(gold))
     assert code == 0 and "F1 1.0000" in out and "accuracy@161km 1.0000" in out

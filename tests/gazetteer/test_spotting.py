@@ -140,6 +140,7 @@ def test_datelines_headings_and_acronyms(spotter: Spotter) -> None:
     assert surfaces(spotter, "MOSCOW, March 3. /TASS/. Officials said") == ["MOSCOW"]
     assert surfaces(spotter, "Intro\n\nLIBERATION OF KARABAKH\n\nText.") == ["KARABAKH"]
     assert surfaces(spotter, "The TASS agency and the MOSCOW office said so.") == []
+    assert surfaces(spotter, "ARMENIA AND AZERBAIJAN MET IN BAKU. LET US GO.") == ["ARMENIA", "AZERBAIJAN", "BAKU"]
 
 
 def test_hyphenated_pairs_and_noun_modifiers(spotter: Spotter) -> None:
