@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
+
+from service.process import uvicorn_process
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = [
@@ -76,48 +74,9 @@ class Result:
         )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def server(store: Path, workers: int) -> Iterator[str]:
+def server(store: Path, workers: int) -> AbstractContextManager[str]:
     """A uvicorn process of the service on 127.0.0.1; its base URL."""
-    port = free_port()
-    env = {**os.environ, "GAZETTEER_STORE": str(store)}
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "--factory",
-        "service.app:create_app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-        "--workers",
-        str(workers),
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(base + "/openapi.json", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        else:
-            raise TimeoutError("server did not start")
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    return uvicorn_process({"GAZETTEER_STORE": str(store)}, workers=workers)
 
 
 def requests_for(name: str) -> Callable[[int], tuple[str, dict[str, Any]]]:

@@ -7,12 +7,6 @@ needs no network.  Screenshots go to artifacts/ at the project root.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,6 +17,7 @@ import pytest
 
 from gazetteer.records import Mention, Place, Point
 from gazetteer.store import Store
+from service.process import uvicorn_process
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -59,29 +54,6 @@ def _long_report() -> tuple[str, list[Mention]]:
     return text, mentions
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-"""Requests to the local server never go through a proxy from the environment."""
-
-
-def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 60.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"uvicorn exited with {server.returncode}")
-        try:
-            with _DIRECT.open(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"{url} did not answer within {seconds} s")
-
-
 def _crowded_report() -> tuple[str, list[Mention]]:
     """A text naming more villages close to Khankendi than the map shows unclustered, and Baku."""
     lines, mentions, position = [], [], 0
@@ -105,22 +77,10 @@ def _serve(home: Path, index_path: Path, documents: list[tuple[str, list[Mention
     with Store.open(home / "store.sqlite") as store:
         for text, mentions in documents:
             store.add_document(text, mentions, title=f"Council report {HOSTILE}", date="2024-05-04")
-    port = _free_port()
-    env = os.environ | {"GAZETTEER_HOME": str(home), "GAZETTEER_STORE": str(home / "store.sqlite"),
-                        "GAZETTEER_INDEX": str(index_path)}
-    with (home / "uvicorn.log").open("wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "service.app:create_app",
-             "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_up(f"{base}/map", server)
-            yield base
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    env = {"GAZETTEER_HOME": str(home), "GAZETTEER_STORE": str(home / "store.sqlite"),
+           "GAZETTEER_INDEX": str(index_path)}
+    with (home / "uvicorn.log").open("wb") as log, uvicorn_process(env, log=log, ready_path="/map") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

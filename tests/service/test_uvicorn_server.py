@@ -2,69 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[2]
+from service.process import uvicorn_process
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_up(base: str, process: subprocess.Popen[bytes], seconds: float = 60.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            if httpx.get(base + "/openapi.json", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    raise TimeoutError("server did not start")
-
-
-@contextmanager
-def running_server(index_path: Path, store_path: Path) -> Iterator[str]:
+def running_server(index_path: Path, store_path: Path) -> AbstractContextManager[str]:
     """A uvicorn process serving the app on a free loopback port; its base URL."""
-    port = free_port()
-    env = {**os.environ, "GAZETTEER_INDEX": str(index_path), "GAZETTEER_STORE": str(store_path)}
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "--factory",
-        "service.app:create_app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    return uvicorn_process({"GAZETTEER_INDEX": str(index_path), "GAZETTEER_STORE": str(store_path)})
 
 
 def test_a_real_server_answers_and_keeps_its_data(tmp_path: Path, index_path: Path, gazetteer: object) -> None:

@@ -1,0 +1,65 @@
+"""The service as a separate uvicorn process on a free loopback port (for tests and benchmarks)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+ROOT = Path(__file__).resolve().parent.parent
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+"""Requests to the local server never go through a proxy from the environment."""
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 120.0) -> None:
+    """Return once ``url`` answers; raise if the process exits or time runs out."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"uvicorn exited with {process.returncode}")
+        try:
+            with _DIRECT.open(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer within {seconds} s")
+
+
+@contextmanager
+def uvicorn_process(
+    env: Mapping[str, str], *, workers: int = 1, log: IO[bytes] | None = None, ready_path: str = "/openapi.json"
+) -> Iterator[str]:
+    """Run ``service.app:create_app`` with ``env`` added to the environment; yields the base URL."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "uvicorn", "--factory", "service.app:create_app",
+        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--workers", str(workers),
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT if log else None
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base + ready_path, process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
