@@ -1,7 +1,7 @@
 """Choosing one place for each name of a document, with the reasons.
 
 Every distinct name of a document is resolved once (one sense per discourse).
-A candidate's score adds up four explainable parts, each in 0..1:
+A candidate's score (``scoring``) adds up four explainable parts, each in 0..1:
 
 ``prominence``
     ``ranking.prominence``: how likely a bare mention of the name means it.
@@ -24,46 +24,25 @@ dropped as unsupported.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from gazetteer.ranking import EARTH_RADIUS_KM
-from gazetteer.spotting import PlaceTable, SpotDictionary
-from gazetteer.stoplists import PROMINENT
+from gazetteer.document_context import Distances, DocumentContext
+from gazetteer.false_hits import PROMINENT
+from gazetteer.name_dictionary import PlaceTable, SpotDictionary
+from gazetteer.scoring import Option, Scored, best_row, only, option, ranked, scored
 
-WEIGHTS = {"prominence": 0.45, "name": 0.1, "country": 0.25, "coherence": 0.2}
-"""Weight of each score part; they add up to 1."""
-_PROMINENCE, _NAME, _COUNTRY, _COHERENCE = (
-    WEIGHTS[k] for k in ("prominence", "name", "country", "coherence")
-)
 ROUNDS = 2
 """Resolution rounds (the first without context)."""
-COHERENCE_KM = 300.0
-"""Distance at which closeness falls to 1/e."""
 SMALL = 0.5
 """Prominence under which a place needs support from the document."""
-MAX_ANCHORS = 60
-"""Most names used as context (the most frequent ones)."""
 SUPPORT_CLOSENESS = math.exp(-3)
 """Closeness (about 900 km away) that counts as support for a small place."""
 SHOWN = 5
 """Candidates reported per name."""
-_Option = tuple[int, bool, float]
-"""A candidate of a name: place row, whether the name is its main name, prior score."""
-_Total = tuple[float, _Option, float, "float | None"]
-"""A scored candidate: score, the option, country share, closeness (``None`` when not computed)."""
-
-
-@dataclass(slots=True)
-class Scored:
-    """One candidate place of a name, scored."""
-
-    row: int
-    """Place row in the dictionary's place table."""
-    score: float
-    """Weighted sum of the parts, 0..1."""
-    parts: dict[str, float] = field(default_factory=dict)
-    """The parts (``prominence``, ``name``, ``country``, ``coherence``)."""
+MEMORY = 200_000
+"""Names whose options are remembered across documents."""
+_WEIGHTS = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
+"""Weight of a name mentioned ``n`` times, ``1 + ln(n)``, for small ``n``."""
 
 
 @dataclass(slots=True)
@@ -84,181 +63,88 @@ class Resolver:
     def __init__(self, dictionary: SpotDictionary) -> None:
         self.dictionary = dictionary
         self.places: PlaceTable = dictionary.places
-        self.distances = _Distances(dictionary.places)
-        self._options: dict[int, list[_Option]] = {}
+        self.distances = Distances(dictionary.places)
+        self._options: dict[int, list[Option]] = {}
 
     def resolve(self, counts: dict[int, int]) -> dict[int, Choice]:
         """Choices for a document's keys (key id -> mentions); unsupported ones are left out."""
         if not counts:
             return {}
-        options = {key: self.options(key) for key in counts}
-        weights = {key: 1.0 + math.log(n) for key, n in counts.items()}
-        chosen = {
-            key: opts[0][0] if len(opts) == 1 else max(opts, key=lambda o: o[2])[0]
-            for key, opts in options.items()
-        }
-        ambiguous = [key for key, opts in options.items() if len(opts) > 1]
+        options, weights, chosen, ambiguous = self._first_guess(counts)
+        context = DocumentContext(self.places, self.distances, chosen, weights)
         for _ in range(ROUNDS - 1 if ambiguous else 0):
-            context = _Context(self.places, self.distances, chosen, weights)
-            for key in ambiguous:
-                chosen[key] = context.ranked(options[key], key, 1)[0][1][0]
-        context = _Context(self.places, self.distances, chosen, weights)
+            picks = {key: best_row(options[key], context, key) for key in ambiguous}
+            if all(chosen[key] == row for key, row in picks.items()):
+                break  # the next context would be this one
+            chosen.update(picks)
+            context = DocumentContext(self.places, self.distances, chosen, weights)
         choices = {}
         for key, opts in options.items():
-            choice = self._choose(opts, context, key)
+            if len(opts) == 1:
+                choice = self._only(opts[0], context, key)
+            else:
+                choice = self._choose(opts, context, key)
             if choice is not None:
                 choices[key] = choice
         return choices
 
-    def options(self, key: int) -> list[_Option]:
-        """(place row, is main name, prior score) of each candidate of a key."""
+    def options(self, key: int) -> list[Option]:
+        """(place row, is main name, prior score, prominence) of each candidate of a key."""
         found = self._options.get(key)
         if found is None:
-            if len(self._options) > 200_000:
+            if len(self._options) > MEMORY:
                 self._options.clear()
             prominence = self.places.prominence
-            found = [
-                (row, main, _PROMINENCE * prominence[row] + (_NAME if main else 0.0))
-                for row, main in self.dictionary.candidates(key)
-            ]
+            found = [option(row, main, prominence[row]) for row, main in self.dictionary.candidates(key)]
             self._options[key] = found
         return found
 
-    def _choose(self, options: list[_Option], context: _Context, key: int) -> Choice | None:
-        totals = context.ranked(options, key, SHOWN)
-        ranked = tuple(self._scored(total, context, key) for total in totals[:SHOWN])
-        best = ranked[0]
-        if not self._supported(best, context, key):
+    def _first_guess(
+        self, counts: dict[int, int]
+    ) -> tuple[dict[int, list[Option]], dict[int, float], dict[int, int], list[int]]:
+        """Options and weight of each key, its place by prior alone, and the keys with a choice."""
+        known = self._options
+        options: dict[int, list[Option]] = {}
+        weights: dict[int, float] = {}
+        chosen: dict[int, int] = {}
+        ambiguous = []
+        for key, n in counts.items():
+            opts = options[key] = known.get(key) or self.options(key)
+            weights[key] = _WEIGHTS[n] if n < len(_WEIGHTS) else 1.0 + math.log(n)
+            if len(opts) == 1:
+                chosen[key] = opts[0][0]
+            else:
+                chosen[key] = max(opts, key=_prior)[0]
+                ambiguous.append(key)
+        return options, weights, chosen, ambiguous
+
+    def _choose(self, options: list[Option], context: DocumentContext, key: int) -> Choice | None:
+        totals = ranked(options, context, key, SHOWN)
+        best = scored(totals[0], context, key)
+        if not _supported(best.parts, context, key):
             return None
-        share = best.score / (sum(total[0] for total in totals) or 1.0)
-        return Choice(best, round(0.5 * best.score + 0.5 * share, 4), ranked)
+        shown = (best, *[scored(total, context, key) for total in totals[1:SHOWN]])
+        share = best.score / (sum(total[2] for total in totals) or 1.0)
+        return Choice(best, round(0.5 * best.score + 0.5 * share, 4), shown)
 
-    def _scored(self, total: _Total, context: _Context, key: int) -> Scored:
-        score, (row, main, _), country, near = total
-        parts = {
-            "prominence": round(self.places.prominence[row], 4),
-            "name": 1.0 if main else 0.0,
-            "country": round(country, 4),
-            "coherence": round(context.closeness(row, key) if near is None else near, 4),
-        }
-        return Scored(row, round(score, 4), parts)
-
-    def _supported(self, best: Scored, context: _Context, key: int) -> bool:
-        """Small places, and places named by an alternate name, need the document's support."""
-        prominence = best.parts["prominence"]
-        if prominence >= PROMINENT or not context.has_others(key):
-            return True
-        if prominence >= SMALL and best.parts["name"]:
-            return True
-        return best.parts["country"] > 0.0 or best.parts["coherence"] >= SUPPORT_CLOSENESS
+    def _only(self, choice: Option, context: DocumentContext, key: int) -> Choice | None:
+        """``_choose`` for a name with one candidate place."""
+        best, score = only(choice, context, key)
+        if not _supported(best.parts, context, key):
+            return None
+        share = best.score / (score or 1.0)
+        return Choice(best, round(0.5 * best.score + 0.5 * share, 4), (best,))
 
 
-class _Context:
-    """The document as one round sees it: where its names point, and how strongly."""
-
-    def __init__(
-        self,
-        places: PlaceTable,
-        distances: _Distances,
-        chosen: dict[int, int],
-        weights: dict[int, float],
-    ) -> None:
-        self.places = places
-        self.distances = distances
-        top = sorted(chosen, key=lambda k: -weights[k])[:MAX_ANCHORS]
-        self.own = {key: (chosen[key], weights[key]) for key in top}
-        self.anchors: dict[int, float] = defaultdict(float)
-        self.by_country: dict[str, float] = defaultdict(float)
-        for row, weight in self.own.values():
-            self.anchors[row] += weight
-            self.by_country[places.country[row]] += weight
-        self.total_weight = sum(weight for _, weight in self.own.values())
-
-    def has_others(self, key: int) -> bool:
-        """Whether names other than ``key`` give context."""
-        return self.total_weight - self.own.get(key, (0, 0.0))[1] > 0
-
-    def ranked(self, options: list[_Option], key: int, full: int) -> list[_Total]:
-        """Scored options, best first; coherence is computed for the ``full`` most likely only.
-
-        Options are ordered by prior and country share first; coherence is then
-        added to the first ``full`` ones and to any other that could still win.
-        The rest keep a score without coherence.
-        """
-        partial = []
-        for option in options:
-            country = self.country_share(option[0], key)
-            partial.append((option[2] + _COUNTRY * country, option, country))
-        if len(partial) > 1:
-            partial.sort(key=lambda t: (-t[0], t[1][0]))
-        scored: list[_Total] = []
-        top = 0.0
-        for n, (score, option, country) in enumerate(partial):
-            near = None
-            if n < full or score + _COHERENCE > top:
-                near = self.closeness(option[0], key)
-                score += _COHERENCE * near
-                top = max(top, score)
-            scored.append((score, option, country, near))
-        if len(scored) > 1:
-            scored.sort(key=lambda t: (-t[0], t[1][0]))
-        return scored
-
-    def country_share(self, row: int, key: int) -> float:
-        """Share of the other names' weight in the country of ``row``."""
-        country = self.places.country[row]
-        own_row, own_weight = self.own.get(key, (-1, 0.0))
-        total = self.total_weight - own_weight
-        if total <= 0 or not country:
-            return 0.0
-        mine = self.by_country.get(country, 0.0)
-        if own_row >= 0 and self.places.country[own_row] == country:
-            mine -= own_weight
-        return max(0.0, mine) / total
-
-    def closeness(self, row: int, key: int) -> float:
-        """Weighted mean of ``exp(-km / COHERENCE_KM)`` to the places of the other names."""
-        own_row, own_weight = self.own.get(key, (-1, 0.0))
-        known, measure = self.distances.known, self.distances.closeness
-        near = total = 0.0
-        for anchor, weight in self.anchors.items():
-            if anchor == own_row:
-                weight -= own_weight
-                if weight <= 0:
-                    continue
-            value = 1.0
-            if anchor != row:
-                cached = known.get(row << 32 | anchor if row <= anchor else anchor << 32 | row)
-                value = measure(row, anchor) if cached is None else cached
-            near += weight * value
-            total += weight
-        return near / total if total else 0.0
+def _prior(choice: Option) -> float:
+    return choice[2]
 
 
-class _Distances:
-    """``exp(-km / COHERENCE_KM)`` between place rows, remembered across documents."""
-
-    def __init__(self, places: PlaceTable, limit: int = 1_000_000) -> None:
-        self.places = places
-        self.limit = limit
-        self.known: dict[int, float] = {}
-
-    def closeness(self, a: int, b: int) -> float:
-        """Closeness of two rows, 1.0 for the same place."""
-        pair = (a << 32 | b) if a <= b else (b << 32 | a)
-        value = self.known.get(pair)
-        if value is None:
-            if len(self.known) >= self.limit:
-                self.known.clear()
-            p = self.places
-            value = math.exp(-_km(p.lon[a], p.lat[a], p.lon[b], p.lat[b]) / COHERENCE_KM)
-            self.known[pair] = value
-        return value
-
-
-def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Haversine distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlon = math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+def _supported(parts: dict[str, float], context: DocumentContext, key: int) -> bool:
+    """Small places, and places named by an alternate name, need the document's support."""
+    prominence = parts["prominence"]
+    if prominence >= PROMINENT or prominence >= SMALL and parts["name"]:
+        return True
+    if not context.has_others(key):
+        return True
+    return parts["country"] > 0.0 or parts["coherence"] >= SUPPORT_CLOSENESS

@@ -15,18 +15,22 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from gazetteer.dictionary_cache import load_dictionary
 from gazetteer.disambiguation import Choice, Resolver
 from gazetteer.errors import DataError, InvalidInput
+from gazetteer.false_hits import PROMINENT
 from gazetteer.gazetteer import Gazetteer
-from gazetteer.index import GazetteerIndex
+from gazetteer.place_cache import PlaceCache
 from gazetteer.ranking import MATCH_WEIGHT
-from gazetteer.records import Candidate, MatchType, Mention, Place, Point
-from gazetteer.spotting import Spot, Spotter, load_dictionary, name_key
-from gazetteer.stoplists import PROMINENT, Stoplists, load_stoplists
+from gazetteer.records import Candidate, MatchType, Mention, Place
+from gazetteer.scan_form import name_key
+from gazetteer.spotting import Spot, Spotter
+from gazetteer.stoplists import Stoplists, load_stoplists
 
 MAX_TEXT_CHARS = 100_000_000
 """Longest text one call accepts, in characters."""
@@ -34,12 +38,9 @@ OTHER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 """Entity labels whose spans hold no place name of their own (``Antony`` in ``Antony Blinken``)."""
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 """Entity labels added as spots when their text is a known name."""
+_KEY = attrgetter("key")
 _Resolved = tuple[Place, float, MatchType, tuple[Candidate, ...], dict[str, float]]
 """Place, confidence, match type, candidates and reasons of a mention."""
-_PLACE_COLUMNS = (
-    "id, name, lon, lat, feature_class, feature_code, country, admin1, "
-    "admin1_name, population, source, source_url, radius_km"
-)
 
 
 class Geoparser:
@@ -59,17 +60,17 @@ class Geoparser:
         self.spotter = Spotter(self.dictionary, self.lists)
         self.resolver = Resolver(self.dictionary)
         self.entities = entities
-        self.places = _PlaceCache(gazetteer.index)
+        self.places = PlaceCache(gazetteer.index)
 
     def parse(self, text: str) -> list[Mention]:
         """The place mentions of ``text``, in text order."""
         check_text(text)
-        if not text.strip():
+        if not text or text.isspace():
             return []
         spots = self.spotter.spot(text)
         if self.entities is not None:
             spots = self.entities.apply(text, spots, self.spotter)
-        choices = self.resolver.resolve(Counter(spot.key for spot in spots))
+        choices = self.resolver.resolve(Counter(map(_KEY, spots)))
         return self._mentions(spots, choices)
 
     def _mentions(self, spots: list[Spot], choices: dict[int, Choice]) -> list[Mention]:
@@ -78,35 +79,42 @@ class Geoparser:
         made: dict[tuple[int, str, float], _Resolved] = {}
         mentions = []
         for spot in spots:
-            choice = choices.get(spot.key)
-            if choice is None:
-                continue
             signature = (spot.key, spot.surface, spot.similarity)
             resolved = made.get(signature)
             if resolved is None:
-                resolved = self._resolved(spot, choice, places)
-                made[signature] = resolved
-            mentions.append(Mention(spot.start, spot.end, spot.surface, *resolved))
+                choice = choices.get(spot.key)
+                if choice is None:
+                    continue
+                resolved = made[signature] = self._resolved(spot, choice, places)
+            place, confidence, kind, candidates, reasons = resolved
+            mentions.append(
+                Mention(spot.start, spot.end, spot.surface, place, confidence, kind, candidates, reasons)
+            )
         return mentions
 
     def _resolved(self, spot: Spot, choice: Choice, places: dict[int, Place]) -> _Resolved:
         """The parts of a mention that follow from its name and surface."""
         ids = self.dictionary.places.ids
-        place = places[ids[choice.best.row]]
-        match_type = self._match_type(spot, place)
-        factor = MATCH_WEIGHT[MatchType.FUZZY] * spot.similarity if spot.rule == "misspelling" else 1.0
+        best = choice.best
+        place = places[ids[best.row]]
+        match_type, factor, confidence = self._match(spot, place, choice.confidence)
+        surface = spot.surface
         candidates = tuple(
-            Candidate(places[ids[s.row]], spot.surface, match_type, s.score, None, s.parts)
-            for s in choice.ranked
+            [
+                Candidate(places[ids[s.row]], surface, match_type, s.score, None, s.parts)
+                for s in choice.ranked
+            ]
         )
-        reasons = dict(choice.best.parts, score=choice.best.score, match=round(factor, 4))
-        return place, round(choice.confidence * factor, 4), match_type, candidates, reasons
+        reasons = {**best.parts, "score": best.score, "match": factor}
+        return place, confidence, match_type, candidates, reasons
 
-    def _match_type(self, spot: Spot, place: Place) -> MatchType:
+    def _match(self, spot: Spot, place: Place, confidence: float) -> tuple[MatchType, float, float]:
+        """Match type, its factor and the mention's confidence (the choice's, times the factor)."""
         if spot.rule == "misspelling":
-            return MatchType.FUZZY
-        exact = self.places.exact_ids(spot.surface)
-        return MatchType.EXACT if place.id in exact else MatchType.FOLDED
+            factor = MATCH_WEIGHT[MatchType.FUZZY] * spot.similarity
+            return MatchType.FUZZY, round(factor, 4), round(confidence * factor, 4)
+        exact = place.id in self.places.exact_ids(spot.surface)
+        return (MatchType.EXACT if exact else MatchType.FOLDED), 1.0, confidence  # rounded already
 
 
 def check_text(text: object) -> None:
@@ -163,63 +171,6 @@ def _inside(spot: Spot, spans: list[tuple[int, int]]) -> bool:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
-
-
-class _PlaceCache:
-    """Places by id without their names, read once from the index."""
-
-    def __init__(self, index: GazetteerIndex, limit: int = 200_000) -> None:
-        self.index = index
-        self.limit = limit
-        self.known: dict[int, Place] = {}
-        self.exact: dict[str, frozenset[int]] = {}
-
-    def get(self, ids: Iterable[int]) -> dict[int, Place]:
-        """Places for ``ids`` (all must exist)."""
-        found: dict[int, Place] = {}
-        missing = []
-        for place_id in set(ids):
-            known = self.known.get(place_id)
-            if known is None:
-                missing.append(place_id)
-            else:
-                found[place_id] = known
-        if len(self.known) + len(missing) > self.limit:
-            self.known.clear()
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
-            sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE id IN ({','.join('?' * len(chunk))})"
-            for row in self.index.db.execute(sql, chunk):
-                found[row[0]] = self.known[row[0]] = _light_place(row)
-        return found
-
-    def exact_ids(self, surface: str) -> frozenset[int]:
-        """Ids of places that have ``surface`` as one of their names, exactly."""
-        found = self.exact.get(surface)
-        if found is None:
-            if len(self.exact) >= self.limit:
-                self.exact.clear()
-            found = frozenset(pid for pid, _ in self.index.ids_by_text(surface))
-            self.exact[surface] = found
-        return found
-
-
-def _light_place(row: tuple[Any, ...]) -> Place:
-    pid, name, lon, lat, fclass, fcode, country, admin1, admin1_name, pop, source, url, radius = row
-    return Place(
-        id=pid,
-        name=name,
-        point=Point(lon, lat),
-        feature_class=fclass,
-        feature_code=fcode,
-        country=country,
-        admin1=admin1,
-        admin1_name=admin1_name,
-        population=pop,
-        source=source,
-        source_url=url,
-        radius_km=radius,
-    )
 
 
 _PARSERS: dict[str, Geoparser] = {}

@@ -256,23 +256,28 @@ class GazetteerIndex:
             raise NotFound(f"no place with id {place_id}")
         return places[place_id]
 
-    def places(self, ids: Iterable[int]) -> dict[int, Place]:
-        """Places by id, each with all its names; unknown ids are left out."""
+    def places(self, ids: Iterable[int], names: bool = True) -> dict[int, Place]:
+        """Places by id, each with all its names; unknown ids are left out.
+
+        ``names=False`` skips the names (``Place.names`` is empty): cheaper, for
+        callers that need only where and what a place is.
+        """
         wanted = sorted(set(ids))
         found: dict[int, Place] = {}
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            names: dict[int, list[Name]] = {}
-            for row in self.db.execute(
-                f"SELECT place_id, {_NAME_COLUMNS} FROM names WHERE place_id IN ({marks}) ORDER BY rowid",
-                chunk,
-            ):
-                names.setdefault(row[0], []).append(_name(row[1:]))
+            named: dict[int, list[Name]] = {}
+            if names:
+                for row in self.db.execute(
+                    f"SELECT place_id, {_NAME_COLUMNS} FROM names WHERE place_id IN ({marks}) ORDER BY rowid",
+                    chunk,
+                ):
+                    named.setdefault(row[0], []).append(_name(row[1:]))
             for row in self.db.execute(
                 f"SELECT {_PLACE_COLUMNS} FROM places WHERE id IN ({marks})", chunk
             ):
-                found[row[0]] = _place(row, tuple(names.get(row[0], ())))
+                found[row[0]] = _place(row, tuple(named.get(row[0], ())))
         return found
 
     def ids_by(self, column: str, key: str) -> list[tuple[int, str]]:

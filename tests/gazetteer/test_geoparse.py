@@ -97,6 +97,13 @@ def test_folded_and_other_names(parser: Geoparser) -> None:
     assert [m.match_type for m in mentions] == [MatchType.FOLDED, MatchType.EXACT, MatchType.EXACT]
 
 
+def test_mention_places_come_without_names(parser: Geoparser, tiny: Gazetteer) -> None:
+    (mention,) = parser.parse("Talks in Stepanakert.")
+    assert mention.place.id == 7 and mention.place.names == ()
+    assert tiny.index.places([7, 99], names=False) == {7: mention.place}
+    assert [n.text for n in tiny.index.places([7])[7].names] == ["Khankendi", "Stepanakert", "Xankəndi"]
+
+
 def test_misspelling_is_fuzzy_and_less_sure(parser: Geoparser) -> None:
     mentions = parser.parse("Azerbaijan and Armenia met; Armennia denied it.")
     fuzzy = mentions[-1]

@@ -6,17 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from gazetteer.dictionary_build import build_dictionary
+from gazetteer.dictionary_cache import load_dictionary
 from gazetteer.index import GazetteerIndex, IndexWriter
+from gazetteer.name_dictionary import F_ABBR_ONLY, F_COMMON
 from gazetteer.records import Name, Place, Point
-from gazetteer.spotting import (
-    F_ABBR_ONLY,
-    F_COMMON,
-    Spotter,
-    build_dictionary,
-    load_dictionary,
-    name_key,
-    scan_form,
-)
+from gazetteer.scan_form import name_key, scan_form
+from gazetteer.spotting import Spotter
 from gazetteer.stoplists import load_stoplists, parse_stoplists
 
 

@@ -1,0 +1,161 @@
+"""Building the spotting dictionary from every name of an index.
+
+Names are keyed by ``name_key`` and filtered: codes and links, very short
+names, all-caps short forms, demonyms, dates and institutions are dropped; a
+common English word (``Nice``) stays only as the main name of a prominent
+place; an official form (``Republic of Azerbaijan``) gives way to its core
+name when both name one place.  Each key keeps its best known candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+from gazetteer.index import GazetteerIndex
+from gazetteer.name_dictionary import (
+    F_ABBR,
+    F_ABBR_ONLY,
+    F_COMMON,
+    F_DOT,
+    F_LOWER_OK,
+    F_PLAIN,
+    MAX_KEY_LENGTH,
+    PlaceTable,
+    SpotDictionary,
+)
+from gazetteer.ranking import prominence
+from gazetteer.records import Place
+from gazetteer.scan_form import name_key
+from gazetteer.stoplists import Stoplists
+
+SCRIPTS = ("Latn", "Cyrl", "Armn", "Geor", "Grek")
+"""Scripts whose names are spotted: the ones written with spaces between words."""
+MAX_CANDIDATES = 12
+"""Places kept per name, best known first."""
+COMMON_MIN_PROMINENCE = 0.7
+"""A common English word is a name only of a place at least this prominent, by its main name."""
+PSEUDO_LANGUAGES = frozenset({"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "phon"})
+"""GeoNames alternate-name "languages" that are codes or links, not names."""
+COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLH", "CONT"})
+"""Feature codes of countries and continents: misspellings of their names are looked for everywhere."""
+_LOWER_WORD = re.compile(r"(?<=[\W_])([^\W\d_][^\W_]{3,})")
+_OFFICIAL = re.compile(
+    r"^(?:the )?(?:\w+ ){0,3}?(?:republic|state|kingdom|commonwealth|principality"
+    r"|sultanate|duchy|federation|emirate) of (?:the )?(.+)$"
+)
+_Group = tuple[int, dict[int, bool]]
+"""Of one key while building: its ``F_*`` bits, and place row -> is main name."""
+_NAMES_SQL = (
+    f"SELECT text, place_id, lang, preferred FROM names WHERE script IN ({','.join('?' * len(SCRIPTS))})"
+)
+
+
+def build_dictionary(index: GazetteerIndex, lists: Stoplists) -> SpotDictionary:
+    """Build the spotting dictionary from every name of ``index`` (some 15 s for the embedded default)."""
+    places = list(index.iter_places())
+    table = _place_table(places)
+    main_keys = [name_key(place.name) for place in places]
+    row_of = {place.id: row for row, place in enumerate(places)}
+    groups: dict[str, _Group] = {}
+    for text, place_id, lang, preferred in index.db.execute(_NAMES_SQL, SCRIPTS):
+        row = row_of.get(place_id)
+        if row is None:
+            continue
+        key = name_key(text)
+        main = key == main_keys[row] or bool(preferred)
+        flags = _admit(text, key, lang, main, table.prominence[row], lists)
+        if flags is None:
+            continue
+        group = groups.get(key)
+        if group is None:
+            groups[key] = (flags, {row: main})
+        else:
+            group[1][row] = group[1].get(row, False) or main
+            groups[key] = (group[0] | flags, group[1])
+    _drop_official_forms(groups)
+    return _assemble(groups, table, places)
+
+
+def _place_table(places: list[Place]) -> PlaceTable:
+    return PlaceTable(
+        ids=array("q", (p.id for p in places)),
+        lon=array("d", (p.lon for p in places)),
+        lat=array("d", (p.lat for p in places)),
+        prominence=array("f", (prominence(p) for p in places)),
+        country=[p.country for p in places],
+    )
+
+
+def _admit(text: str, key: str, lang: str, main: bool, prom: float, lists: Stoplists) -> int | None:
+    """``F_*`` bits of a name worth spotting, ``None`` for one that is not."""
+    if lang in PSEUDO_LANGUAGES:
+        return None
+    abbr = lang == "abbr"
+    if not abbr and (len(key) < 3 or len(key) <= 5 and text.isupper()):
+        return None
+    if len(key) >= MAX_KEY_LENGTH or lists.never_place(key) or key.replace(" ", "").isdigit():
+        return None
+    flags = F_ABBR if abbr else F_PLAIN
+    if abbr and text.endswith("."):
+        flags |= F_DOT
+    if lists.is_common(key):
+        if not abbr and (not main or prom < COMMON_MIN_PROMINENCE):
+            return None
+        flags |= F_COMMON
+    if " " in key and _has_lowercase_word(text, lists):
+        flags |= F_LOWER_OK
+    return flags
+
+
+def _has_lowercase_word(text: str, lists: Stoplists) -> bool:
+    """Whether a word after the first is lowercase, long, and no particle (``Lachin corridor``)."""
+    return any(w[0].islower() and w not in lists.particles for w in _LOWER_WORD.findall(text))
+
+
+def _drop_official_forms(groups: dict[str, _Group]) -> None:
+    """``Republic of Azerbaijan`` is spotted as ``Azerbaijan`` when both name one place."""
+    for key in list(groups):
+        match = _OFFICIAL.match(key)
+        core = groups.get(match.group(1)) if match else None
+        if core is None:
+            continue
+        rows = groups[key][1]
+        for row in rows.keys() & core[1].keys():
+            del rows[row]
+        if not rows:
+            del groups[key]
+
+
+def _assemble(groups: dict[str, _Group], table: PlaceTable, places: list[Place]) -> SpotDictionary:
+    keys: dict[str, int] = {}
+    followers: dict[str, set[str]] = {}
+    flags, best = array("B"), array("f")
+    offsets, rows, main = array("I"), array("I"), array("B")
+    countries: dict[str, int] = {}
+    country_rows = {row for row, place in enumerate(places) if place.feature_code in COUNTRY_CODES}
+    for key_id, (key, (bits, members)) in enumerate(groups.items()):
+        ranked = list(members.items())
+        if len(ranked) > 1:
+            ranked.sort(key=lambda m: (-m[1], -table.prominence[m[0]], m[0]))
+            del ranked[MAX_CANDIDATES:]
+        keys[key] = key_id
+        words = key.split(" ")
+        for n in range(1, len(words)):
+            followers.setdefault(" ".join(words[:n]), set()).add(words[n])
+        flags.append(_key_flags(bits))
+        best.append(max(table.prominence[row] for row, _ in ranked))
+        offsets.append(len(rows))
+        rows.extend(row for row, _ in ranked)
+        main.extend(int(is_main) for _, is_main in ranked)
+        if any(is_main and row in country_rows for row, is_main in ranked):
+            countries[key] = key_id
+    offsets.append(len(rows))
+    frozen = {phrase: frozenset(words) for phrase, words in followers.items()}
+    return SpotDictionary(keys, frozen, flags, best, offsets, rows, main, table, countries)
+
+
+def _key_flags(bits: int) -> int:
+    if bits & F_ABBR and not bits & F_PLAIN:
+        bits |= F_ABBR_ONLY
+    return bits & ~F_PLAIN

@@ -1,0 +1,63 @@
+"""Places of geoparsed mentions, read from the index once and remembered.
+
+Mentions carry places without their names (``Gazetteer.place(id)`` has them
+all), so the cache asks the index for the place rows only.  It also remembers
+which places have a surface as one of their names exactly, for the match type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from gazetteer.index import GazetteerIndex
+from gazetteer.records import Place
+
+LIMIT = 200_000
+"""Places (and surfaces) remembered before the cache starts afresh."""
+
+
+class PlaceCache:
+    """Places by id without their names, read once from the index."""
+
+    def __init__(self, index: GazetteerIndex, limit: int = LIMIT) -> None:
+        self.index = index
+        self.limit = limit
+        self.known: dict[int, Place] = {}
+        self.exact: dict[str, frozenset[int]] = {}
+
+    def get(self, ids: Collection[int]) -> dict[int, Place]:
+        """Places for ``ids`` (all must exist)."""
+        known = self.known
+        try:
+            return {place_id: known[place_id] for place_id in ids}
+        except KeyError:
+            return self._read(ids)
+
+    def _read(self, ids: Collection[int]) -> dict[int, Place]:
+        """Places for ``ids``, those not yet known read from the index."""
+        found: dict[int, Place] = {}
+        missing = []
+        known = self.known
+        for place_id in set(ids):
+            place = known.get(place_id)
+            if place is None:
+                missing.append(place_id)
+            else:
+                found[place_id] = place
+        if missing:
+            if len(known) + len(missing) > self.limit:
+                known.clear()
+            read = self.index.places(missing, names=False)
+            known.update(read)
+            found.update(read)
+        return found
+
+    def exact_ids(self, surface: str) -> frozenset[int]:
+        """Ids of places that have ``surface`` as one of their names, exactly."""
+        found = self.exact.get(surface)
+        if found is None:
+            if len(self.exact) >= self.limit:
+                self.exact.clear()
+            found = frozenset(pid for pid, _ in self.index.ids_by_text(surface))
+            self.exact[surface] = found
+        return found
