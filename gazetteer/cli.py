@@ -28,11 +28,6 @@ IndexOption = Annotated[
 ]
 
 
-def open_gazetteer(index: Path | None) -> Gazetteer:
-    """The gazetteer at ``index`` or the default location, built on first use."""
-    return Gazetteer.open(index)
-
-
 @app.command()
 def build(
     index: IndexOption = None,
@@ -82,7 +77,7 @@ def lookup(
     index: IndexOption = None,
 ) -> None:
     """Places a name may refer to, best first, with confidence and match type."""
-    candidates = open_gazetteer(index).lookup(name, country=country, limit=limit)
+    candidates = Gazetteer.open(index).lookup(name, country=country, limit=limit)
     if as_json:
         typer.echo(json.dumps([_candidate_json(c) for c in candidates], ensure_ascii=False, indent=2))
         return
@@ -110,7 +105,7 @@ def variants(
     index: IndexOption = None,
 ) -> None:
     """All names of a place (given by id, or by a name resolved to its best candidate)."""
-    gazetteer = open_gazetteer(index)
+    gazetteer = Gazetteer.open(index)
     if name_or_id.strip().isdigit():
         place = gazetteer.place(int(name_or_id))
     else:

@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from gazetteer.name_dictionary import PlaceTable
-from gazetteer.ranking import EARTH_RADIUS_KM
+from gazetteer.ranking import haversine_km
 
 COHERENCE_KM = 300.0
 """Distance at which closeness falls to 1/e."""
@@ -135,15 +135,8 @@ class Distances:
                 self.known.clear()
                 self.pairs = 0
             p = self.places
-            value = math.exp(-_km(p.lon[a], p.lat[a], p.lon[b], p.lat[b]) / COHERENCE_KM)
+            value = math.exp(-haversine_km(p.lon[a], p.lat[a], p.lon[b], p.lat[b]) / COHERENCE_KM)
             self.known.setdefault(a, {})[b] = self.known.setdefault(b, {})[a] = value
             self.pairs += 1
         return value
 
-
-def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Haversine distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlon = math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))

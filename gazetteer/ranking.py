@@ -40,13 +40,17 @@ def prominence(place: Place) -> float:
     return max(_CODE_PROMINENCE.get(place.feature_code, 0.0), by_population)
 
 
-def great_circle_km(a: Point, b: Point) -> float:
-    """Haversine distance in km, for ranking only (``geo`` has the geodesic one)."""
-    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
-    dlat = lat2 - lat1
-    dlon = math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle distance in km on a sphere, for ranking only (``geo`` has the geodesic one)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dlon = math.radians(lon2 - lon1)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def great_circle_km(a: Point, b: Point) -> float:
+    """``haversine_km`` between two points."""
+    return haversine_km(a.lon, a.lat, b.lon, b.lat)
 
 
 def combine(
