@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from gazetteer.documents import Event
 from gazetteer.records import Mention
-from gazetteer.store.snippets import Sentences
+from gazetteer.sentences import Sentences
 
 DEFAULT_RADIUS_KM = 10.0
 """Area of effect given to a proposed event at a point-like place."""

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from gazetteer.documents import Document, StoredMention
 from gazetteer.records import Mention
-from gazetteer.store.snippets import Sentences
+from gazetteer.sentences import Sentences
 
 _DOCUMENT_COLUMNS = "id, text, title, date, source, created"
 _MENTION_COLUMNS = (

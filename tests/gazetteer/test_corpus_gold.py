@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from gazetteer.cli_geoparse import format_report
-from gazetteer.eval import EvalReport, evaluate, gold_document
+from gazetteer.cli.geoparsing import format_report
+from gazetteer.geoparse.evaluation import EvalReport, evaluate, gold_document
 from gazetteer.gazetteer import Gazetteer
-from gazetteer.geoparse import geoparser_for
+from gazetteer.geoparse.parser import geoparser_for
 
 pytestmark = pytest.mark.corpus
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer.errors import InvalidInput
-from gazetteer.eval import GoldDocument, GoldToponym, error_auc, evaluate, load_gold
+from gazetteer.geoparse.evaluation import GoldDocument, GoldToponym, error_auc, evaluate, load_gold
 from gazetteer.records import Mention, Place, Point
 
 BAKU = Place(1, "Baku", Point(49.89, 40.38))

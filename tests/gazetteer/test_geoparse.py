@@ -10,11 +10,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from gazetteer import geoparse as geoparse_module
-from gazetteer.cli_geoparse import register
+from gazetteer.geoparse import parser as geoparse_module
+from gazetteer.cli.geoparsing import register
 from gazetteer.errors import InvalidInput
 from gazetteer.gazetteer import Gazetteer
-from gazetteer.geoparse import EntityGate, Geoparser, geoparse, geoparser_for
+from gazetteer.geoparse.parser import EntityGate, Geoparser, geoparse, geoparser_for
 from gazetteer.index import GazetteerIndex, IndexWriter
 from gazetteer.records import MatchType, Name, Place, Point
 

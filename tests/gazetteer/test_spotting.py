@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.dictionary_build import build_dictionary
-from gazetteer.dictionary_cache import load_dictionary
+from gazetteer.geoparse.dictionary_build import build_dictionary
+from gazetteer.geoparse.dictionary_cache import load_dictionary
 from gazetteer.index import GazetteerIndex, IndexWriter
-from gazetteer.name_dictionary import F_ABBR_ONLY, F_COMMON
+from gazetteer.geoparse.name_dictionary import F_ABBR_ONLY, F_COMMON
 from gazetteer.records import Name, Place, Point
-from gazetteer.scan_form import name_key, scan_form
-from gazetteer.spotting import Spotter
-from gazetteer.stoplists import load_stoplists, parse_stoplists
+from gazetteer.geoparse.scan_form import name_key, scan_form
+from gazetteer.geoparse.spotting import Spotter
+from gazetteer.geoparse.stoplists import load_stoplists, parse_stoplists
 
 
 def place(pid: int, name: str, lon: float, lat: float, code: str = "PPL", country: str = "AZ",

@@ -16,7 +16,7 @@ from gazetteer.documents import Event
 from gazetteer.errors import DataError, InvalidInput, NotFound
 from gazetteer.records import Mention, Place, Point
 from gazetteer.store import MAX_TEXT_BYTES, Store, TooLarge
-from gazetteer.store.snippets import MAX_SNIPPET, Sentences, sentence_spans
+from gazetteer.sentences import MAX_SNIPPET, Sentences, sentence_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 SHUSHA = Place(585103, "Shusha", Point(46.74989, 39.76006), "P", "PPLA2", "AZ")

@@ -9,7 +9,7 @@ from htmlcheck import bound_html, links, parse
 from storedata import HOSTILE, fill_store
 from typer.testing import CliRunner
 
-from gazetteer.cli_maps import register
+from gazetteer.cli.maps import register
 
 
 def _app() -> typer.Typer:

@@ -40,7 +40,7 @@ class NameParser:
 def real_parser(gazetteer: Gazetteer) -> Any | None:
     """The project's geoparser, or ``None`` where it is not there yet."""
     try:
-        from gazetteer.geoparse import Geoparser
+        from gazetteer.geoparse.parser import Geoparser
     except ImportError:
         return None
     return Geoparser(gazetteer)

@@ -13,8 +13,8 @@ import typer
 from servicefixtures import parser_fixture  # noqa: F401  (fixtures)
 from typer.testing import CliRunner
 
-from gazetteer import cli_service
-from gazetteer.cli_service import decode
+from gazetteer.cli import documents as cli_service
+from gazetteer.cli.documents import decode
 from gazetteer.gazetteer import Gazetteer
 from gazetteer.store import Store
 

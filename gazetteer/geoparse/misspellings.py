@@ -12,9 +12,9 @@ from collections.abc import Callable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from gazetteer.name_dictionary import SpotDictionary
-from gazetteer.scan_form import name_key
-from gazetteer.stoplists import Stoplists
+from gazetteer.geoparse.name_dictionary import SpotDictionary
+from gazetteer.geoparse.scan_form import name_key
+from gazetteer.geoparse.stoplists import Stoplists
 
 MISSPELLING_MIN = 6
 """Shortest word (and name) considered for a misspelling."""

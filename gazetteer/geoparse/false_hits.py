@@ -21,8 +21,8 @@ lists come from ``stoplists``; the words and lines around a name from
 
 from __future__ import annotations
 
-from gazetteer.stoplists import Stoplists
-from gazetteer.text_context import (
+from gazetteer.geoparse.stoplists import Stoplists
+from gazetteer.geoparse.text_context import (
     capitalised_run,
     caps_line,
     is_capitalised,

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-from gazetteer.dictionary_build import build_dictionary
+from gazetteer.geoparse.dictionary_build import build_dictionary
 from gazetteer.index import GazetteerIndex
-from gazetteer.name_dictionary import PlaceTable, SpotDictionary
+from gazetteer.geoparse.name_dictionary import PlaceTable, SpotDictionary
 from gazetteer.settings import APP_NAME
-from gazetteer.stoplists import Stoplists
+from gazetteer.geoparse.stoplists import Stoplists
 
 DICTIONARY_VERSION = "1"
 """Bump when the dictionary format or its filters change (invalidates caches)."""
@@ -61,7 +61,7 @@ def _cache_paths(index: GazetteerIndex, lists: Stoplists, cache_dir: Path | None
 
 def _code_digest() -> str:
     """Hash of the code that builds the dictionary, so that a change invalidates caches."""
-    from gazetteer import dictionary_build, name_dictionary, scan_form, stoplists
+    from gazetteer.geoparse import dictionary_build, name_dictionary, scan_form, stoplists
 
     digest = hashlib.sha1()
     modules = (dictionary_build, name_dictionary, scan_form, stoplists)

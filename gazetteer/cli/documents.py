@@ -70,7 +70,7 @@ def ingest(
 ) -> None:
     """Geoparse text files and store them with their mentions and proposed events."""
     from gazetteer.gazetteer import Gazetteer
-    from gazetteer.geoparse import Geoparser
+    from gazetteer.geoparse.parser import Geoparser
 
     settings = load_settings()
     parser = Geoparser(Gazetteer.open(index or settings.index_path))

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import click
 import typer
 
-from gazetteer import cli_demo, cli_geoparse, cli_maps, cli_service
+from gazetteer.cli import demo as cli_demo, documents as cli_service, geoparsing as cli_geoparse, maps as cli_maps
 from gazetteer.build import build_index
 from gazetteer.errors import GazetteerError, InvalidInput
 from gazetteer.gazetteer import Gazetteer

@@ -19,9 +19,9 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from gazetteer.errors import GazetteerError, InvalidInput
-from gazetteer.eval import EvalReport, evaluate, load_gold
+from gazetteer.geoparse.evaluation import EvalReport, evaluate, load_gold
 from gazetteer.gazetteer import Gazetteer
-from gazetteer.geoparse import EntityGate, Geoparser, geoparser_for
+from gazetteer.geoparse.parser import EntityGate, Geoparser, geoparser_for
 from gazetteer.index import GazetteerIndex
 from gazetteer.records import Mention
 

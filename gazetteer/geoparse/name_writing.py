@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 
-from gazetteer.name_dictionary import (
+from gazetteer.geoparse.name_dictionary import (
     F_ABBR,
     F_ABBR_ONLY,
     F_DOT,
     F_LOWER_OK,
     SpotDictionary,
 )
-from gazetteer.stoplists import Stoplists
+from gazetteer.geoparse.stoplists import Stoplists
 
 REJECTED, KEPT, DOTTED = 0, 1, 2
 """Verdicts on a writing: it does not fit the name, it fits as written, it fits and takes the

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from gazetteer.errors import DataError
 
-STOPWORDS_PATH = Path(__file__).parent / "data" / "stopwords.txt"
+STOPWORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "stopwords.txt"
 """The default word lists."""
 _SECTIONS = (
     "common",

@@ -7,13 +7,13 @@ from typing import Annotated
 
 import typer
 
-from gazetteer.cli_maps import map_command
-from gazetteer.cli_service import ingest, serve
+from gazetteer.cli.maps import map_command
+from gazetteer.cli.documents import ingest, serve
 from gazetteer.gazetteer import Gazetteer
 from gazetteer.settings import load_settings
 from gazetteer.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 """Sample texts written for the project."""
 SEED_CORPUS = ROOT.parent / "shared" / "corpus"

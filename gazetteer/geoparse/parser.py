@@ -1,6 +1,6 @@
 """Geoparsing: from running text to place mentions resolved against the gazetteer.
 
-    >>> from gazetteer.geoparse import geoparse
+    >>> from gazetteer.geoparse.parser import geoparse
     >>> [(m.surface, m.place.name) for m in geoparse("Talks moved from Baku to Tbilisi.")]
     [('Baku', 'Baku'), ('Tbilisi', 'Tbilisi')]
 
@@ -20,17 +20,17 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from gazetteer.dictionary_cache import load_dictionary
-from gazetteer.disambiguation import Choice, Resolver
+from gazetteer.geoparse.dictionary_cache import load_dictionary
+from gazetteer.geoparse.disambiguation import Choice, Resolver
 from gazetteer.errors import DataError, InvalidInput
-from gazetteer.false_hits import PROMINENT
+from gazetteer.geoparse.false_hits import PROMINENT
 from gazetteer.gazetteer import Gazetteer
-from gazetteer.place_cache import PlaceCache
+from gazetteer.geoparse.place_cache import PlaceCache
 from gazetteer.ranking import MATCH_WEIGHT
 from gazetteer.records import Candidate, MatchType, Mention, Place
-from gazetteer.scan_form import name_key
-from gazetteer.spotting import Spot, Spotter
-from gazetteer.stoplists import Stoplists, load_stoplists
+from gazetteer.geoparse.scan_form import name_key
+from gazetteer.geoparse.spotting import Spot, Spotter
+from gazetteer.geoparse.stoplists import Stoplists, load_stoplists
 
 MAX_TEXT_CHARS = 100_000_000
 """Longest text one call accepts, in characters."""

@@ -23,12 +23,12 @@ import re
 from dataclasses import dataclass
 from functools import partial
 
-from gazetteer.false_hits import PROMINENT, FalseHitRules
-from gazetteer.misspellings import MISSPELLING_MIN, Misspellings
-from gazetteer.name_dictionary import F_ABBR, F_COMMON, MAX_KEY_LENGTH, SpotDictionary
-from gazetteer.name_writing import DOTTED, KEPT, REJECTED, NameWriting, dotted_end
-from gazetteer.scan_form import scan_form
-from gazetteer.stoplists import Stoplists
+from gazetteer.geoparse.false_hits import PROMINENT, FalseHitRules
+from gazetteer.geoparse.misspellings import MISSPELLING_MIN, Misspellings
+from gazetteer.geoparse.name_dictionary import F_ABBR, F_COMMON, MAX_KEY_LENGTH, SpotDictionary
+from gazetteer.geoparse.name_writing import DOTTED, KEPT, REJECTED, NameWriting, dotted_end
+from gazetteer.geoparse.scan_form import scan_form
+from gazetteer.geoparse.stoplists import Stoplists
 
 _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
 _WORD_START = re.compile(f"[{re.escape(_UPPER)}\u10d0-\u10ff][^\\W_]*")

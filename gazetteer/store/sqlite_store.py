@@ -20,7 +20,7 @@ from gazetteer.records import Mention
 from gazetteer.store import document_table as docs
 from gazetteer.store import event_table as events
 from gazetteer.store.database import Database
-from gazetteer.store.limits import (
+from gazetteer.limits import (
     MAX_SOURCE,
     MAX_TITLE,
     check_date,
@@ -30,7 +30,7 @@ from gazetteer.store.limits import (
     check_page,
     check_text,
 )
-from gazetteer.store.snippets import Sentences
+from gazetteer.sentences import Sentences
 
 Parse = Callable[[str], list[Mention]]
 """A geoparser: text in, resolved mentions out."""

@@ -26,10 +26,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gazetteer.document_context import Distances, DocumentContext
-from gazetteer.false_hits import PROMINENT
-from gazetteer.name_dictionary import PlaceTable, SpotDictionary
-from gazetteer.scoring import Option, Scored, best_row, only, option, ranked, scored
+from gazetteer.geoparse.document_context import Distances, DocumentContext
+from gazetteer.geoparse.false_hits import PROMINENT
+from gazetteer.geoparse.name_dictionary import PlaceTable, SpotDictionary
+from gazetteer.geoparse.scoring import Option, Scored, best_row, only, option, ranked, scored
 
 ROUNDS = 2
 """Resolution rounds (the first without context)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from gazetteer.document_context import DocumentContext
+from gazetteer.geoparse.document_context import DocumentContext
 
 WEIGHTS = {"prominence": 0.45, "name": 0.1, "country": 0.25, "coherence": 0.2}
 """Weight of each score part; they add up to 1."""

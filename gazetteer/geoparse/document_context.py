@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from gazetteer.name_dictionary import PlaceTable
+from gazetteer.geoparse.name_dictionary import PlaceTable
 from gazetteer.ranking import haversine_km
 
 COHERENCE_KM = 300.0

@@ -13,7 +13,7 @@ import re
 from array import array
 
 from gazetteer.index import GazetteerIndex
-from gazetteer.name_dictionary import (
+from gazetteer.geoparse.name_dictionary import (
     F_ABBR,
     F_ABBR_ONLY,
     F_COMMON,
@@ -26,8 +26,8 @@ from gazetteer.name_dictionary import (
 )
 from gazetteer.ranking import prominence
 from gazetteer.records import Place
-from gazetteer.scan_form import name_key
-from gazetteer.stoplists import Stoplists
+from gazetteer.geoparse.scan_form import name_key
+from gazetteer.geoparse.stoplists import Stoplists
 
 SCRIPTS = ("Latn", "Cyrl", "Armn", "Geor", "Grek")
 """Scripts whose names are spotted: the ones written with spaces between words."""
