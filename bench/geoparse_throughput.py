@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.gazetteer import Gazetteer
-from gazetteer.geoparse import Geoparser
+from gazetteer.geoparse.parser import Geoparser
 from gazetteer.index import GazetteerIndex
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from gazetteer.settings import Settings, load_settings
-from gazetteer.store.limits import MAX_TEXT_BYTES
+from gazetteer.limits import MAX_TEXT_BYTES
 from service import problems
 from service.body_limit import BodyLimit
 from service.routers import documents, events, near, places, reverse

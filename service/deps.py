@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import Depends, Path, Query, Request
 
 from gazetteer.store import Store
-from gazetteer.store.limits import MAX_ID, MAX_PAGE
+from gazetteer.limits import MAX_ID, MAX_PAGE
 from geo import PointIndex, RegionIndex
 from geo.validate import MAX_LIMIT, MAX_RADIUS_KM
 from service.state import Services, services_of

@@ -49,7 +49,7 @@ class Services:
         if self._parser is None:
             with self._lock:
                 if self._parser is None:
-                    from gazetteer.geoparse import Geoparser
+                    from gazetteer.geoparse.parser import Geoparser
 
                     self._parser = Geoparser(self.gazetteer)
         return self._parser

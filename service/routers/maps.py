@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import FileResponse, HTMLResponse
 
 from gazetteer.errors import DataError
-from gazetteer.store.limits import MAX_ID
+from gazetteer.limits import MAX_ID
 from maps.assets import VENDOR_PREFIX, local_assets, vendor_file
 from maps.collect import PlaceLookup, map_data, map_options
 from maps.event_map import build_event_map

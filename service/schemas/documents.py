@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
-from gazetteer.store.limits import MAX_SOURCE, MAX_TEXT_BYTES, MAX_TITLE
+from gazetteer.limits import MAX_SOURCE, MAX_TEXT_BYTES, MAX_TITLE
 from service.schemas.events import EventPublic
 from service.schemas.places import MentionPublic
 

@@ -7,7 +7,7 @@ from typing import Self
 
 from pydantic import BaseModel, Field, model_validator
 
-from gazetteer.store.limits import MAX_ID, MAX_TITLE
+from gazetteer.limits import MAX_ID, MAX_TITLE
 from geo.validate import MAX_RADIUS_KM
 
 
