@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from gazetteer.records import MatchType, Place, Point
+from geo.earth import haversine_km
 
 MATCH_WEIGHT: dict[MatchType, float] = {
     MatchType.EXACT: 1.0,
@@ -29,7 +30,6 @@ _CODE_PROMINENCE = {
     "PPLA2": 0.55,
     "ADM2": 0.55,
 }
-EARTH_RADIUS_KM = 6371.0088
 FOCUS_SCALE_KM = 100.0
 """Distance at which the focus-point bias has fallen to 1/e."""
 
@@ -38,14 +38,6 @@ def prominence(place: Place) -> float:
     """0..1: how likely a bare mention of the name means this place."""
     by_population = min(1.0, math.log10(place.population + 1) / 7.0)
     return max(_CODE_PROMINENCE.get(place.feature_code, 0.0), by_population)
-
-
-def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance in km on a sphere, for ranking only (``geo`` has the geodesic one)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlon = math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def great_circle_km(a: Point, b: Point) -> float:

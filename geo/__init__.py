@@ -1,19 +1,33 @@
-"""Geodesic distances, a spatial point index and point-in-region tests (WGS84, lon first)."""
+"""Geodesic distances, spatial indexes and point-in-region tests (WGS84, longitude first).
 
-from geo.distance import Distance, distance_km, distances_km, geodesic
-from geo.point_index import Hit, PointIndex
-from geo.regions import Region, RegionIndex, circle_region, geodesic_circle, point_in_region
+The names below are loaded on first use, so importing ``geo.earth`` (or this
+package) costs nothing until numpy, pyproj or shapely are really needed.
+"""
 
-__all__ = [
-    "Distance",
-    "Hit",
-    "PointIndex",
-    "Region",
-    "RegionIndex",
-    "circle_region",
-    "distance_km",
-    "distances_km",
-    "geodesic",
-    "geodesic_circle",
-    "point_in_region",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "Distance": "geo.distance",
+    "distance_km": "geo.distance",
+    "distances_km": "geo.distance",
+    "geodesic": "geo.distance",
+    "Hit": "geo.point_index",
+    "PointIndex": "geo.point_index",
+    "Region": "geo.regions",
+    "RegionIndex": "geo.regions",
+    "circle_region": "geo.regions",
+    "geodesic_circle": "geo.regions",
+    "point_in_region": "geo.regions",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'geo' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 
+from geo.earth import EARTH_MEAN_RADIUS_KM
 from geo.validate import check_lat, check_lon, check_radius_km
 
 Box = tuple[float, float, float, float]
 """(min lon, min lat, max lon, max lat) in degrees."""
 
-_MEAN_RADIUS_KM = 6371.0088
 _MARGIN = 1.02
 """Slack for the ellipsoid versus the sphere used to size the box (< 0.7 %)."""
 _PAD_DEG = 0.01
@@ -51,7 +51,7 @@ def circle_boxes(lon: float, lat: float, radius_km: float) -> list[Box]:
     -180.0
     """
     lon, lat = check_lon(lon), check_lat(lat)
-    angle = check_radius_km(radius_km) / _MEAN_RADIUS_KM
+    angle = check_radius_km(radius_km) / EARTH_MEAN_RADIUS_KM
     south, north = _lat_range(lat, angle)
     if south <= -90.0 or north >= 90.0:
         return [(-180.0, south, 180.0, north)]

@@ -16,8 +16,6 @@ from geo.validate import check_lat, check_lon, check_radius_km
 
 GEOD = Geod(ellps="WGS84")
 """The WGS84 ellipsoid used for every distance in the project."""
-EARTH_HALF_CIRCUMFERENCE_KM = 20_037.5
-"""Longest geodesic between two points on WGS84, rounded up."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,8 @@ from numpy.typing import ArrayLike, NDArray
 from gazetteer.errors import InvalidInput
 from gazetteer.records import Place
 from geo.bbox import circle_boxes
-from geo.distance import EARTH_HALF_CIRCUMFERENCE_KM, distances_km
+from geo.distance import distances_km
+from geo.earth import EARTH_HALF_CIRCUMFERENCE_KM
 from geo.validate import MAX_LIMIT, check_lat, check_limit, check_lon, check_radius_km
 
 _FIRST_RING_KM = 5.0

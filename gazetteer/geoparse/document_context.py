@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from gazetteer.geoparse.name_dictionary import PlaceTable
-from gazetteer.ranking import haversine_km
+from geo.earth import haversine_km
 
 COHERENCE_KM = 300.0
 """Distance at which closeness falls to 1/e."""
