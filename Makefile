@@ -6,7 +6,7 @@ export GAZETTEER_HOME ?= $(CURDIR)/var
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install bench clean
+.PHONY: demo test check install bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,17 @@ install: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(VENV)/bin/gazetteer demo --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed
+check: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+test: check
 	bash scripts/install_chromium.sh
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.installed
+	$(PY) bench/cold_start.py
 	$(PY) bench/lookup.py --index $(GAZETTEER_HOME)/gazetteer.sqlite
 	$(PY) bench/geoparse_throughput.py
 	$(PY) bench/map_build.py

@@ -101,9 +101,7 @@ def geoname_lines(rows: int, seed: int) -> Iterator[str]:
         parts = syllables(rng)
         name = "".join(part[0] for part in parts).capitalize() + rng.choice(SUFFIXES)
         ascii_name = name.translate(ASCII)
-        alternates = ",".join(
-            (ascii_name, "".join(p[1] for p in parts).capitalize())[: rng.randrange(3)]
-        )
+        alternates = ",".join((ascii_name, "".join(p[1] for p in parts).capitalize())[: rng.randrange(3)])
         fclass, fcode = rng.choice(FEATURES)
         population = rng.randrange(100, 100_000) if fclass == "P" and rng.random() < 0.1 else 0
         yield (
@@ -172,9 +170,7 @@ def generate(work: Workload) -> float:
         (_write_geonames, work.geonames),
         (_write_alternate_names, work.alternate_names),
     ]
-    processes = [
-        multiprocessing.Process(target=job, args=(path, work.rows, work.seed)) for job, path in jobs
-    ]
+    processes = [multiprocessing.Process(target=job, args=(path, work.rows, work.seed)) for job, path in jobs]
     for process in processes:
         process.start()
     for process in processes:
@@ -182,11 +178,7 @@ def generate(work: Workload) -> float:
         if process.exitcode != 0:
             raise SystemExit(f"generator failed with exit code {process.exitcode}")
     work.admin1.write_text(
-        "".join(
-            f"{c}.{n:02d}\tRegion {c}{n}\tRegion {c}{n}\t{n}\n"
-            for c in COUNTRIES
-            for n in range(1, 70)
-        ),
+        "".join(f"{c}.{n:02d}\tRegion {c}{n}\tRegion {c}{n}\t{n}\n" for c in COUNTRIES for n in range(1, 70)),
         encoding="utf-8",
     )
     work.stamp.write_text(expected)
@@ -195,9 +187,7 @@ def generate(work: Workload) -> float:
 
 def build(work: Workload, target: Path) -> dict[str, float]:
     """Build the index; seconds of the streaming load and of the writer's final step."""
-    source = GeonamesDumpSource(
-        work.geonames, alternate_names=work.alternate_names, admin1=work.admin1
-    )
+    source = GeonamesDumpSource(work.geonames, alternate_names=work.alternate_names, admin1=work.admin1)
     started = time.perf_counter()
     writer = IndexWriter(target)
     with writer:
@@ -218,13 +208,9 @@ def peak_rss_mib(who: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=12_000_000, help="rows of the geoname file")
-    parser.add_argument(
-        "--workdir", type=Path, help="keep (and reuse) the files and the index here"
-    )
+    parser.add_argument("--workdir", type=Path, help="keep (and reuse) the files and the index here")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gazetteer-bench-") as scratch:
@@ -237,9 +223,7 @@ def main() -> None:
         report(work, generated, timing, index, target)
 
 
-def report(
-    work: Workload, generated: float, timing: dict[str, float], index: GazetteerIndex, target: Path
-) -> None:
+def report(work: Workload, generated: float, timing: dict[str, float], index: GazetteerIndex, target: Path) -> None:
     """Print the figures of one run."""
     meta = index.meta()
     size = sum(path.stat().st_size for path in (work.geonames, work.alternate_names))

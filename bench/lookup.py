@@ -23,10 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from dataclasses import replace  # noqa: E402
+
+from gazetteer.application import GazetteerAPI  # noqa: E402
 from gazetteer.build import build_index  # noqa: E402
-from gazetteer.gazetteer import Gazetteer  # noqa: E402
 from gazetteer.ranking import great_circle_km  # noqa: E402
 from gazetteer.records import Point  # noqa: E402
+from gazetteer.settings import load_settings  # noqa: E402
 
 VARIANTS = ROOT.parent / "shared" / "corpus" / "variants.tsv"
 FALLBACK = [("Xankəndi", 39.8177, 46.7528, ""), ("Ağdam", 39.99096, 46.92736, ""), ("Bakı", 40.37767, 49.89201, "")]
@@ -91,12 +94,14 @@ def main() -> None:
     path = args.index or Path(tempfile.mkdtemp()) / "gazetteer.sqlite"
     if not path.is_file():
         built = build_index(path)
-        print(f"index build: {built.seconds:.1f} s, {built.places} places, {built.names} names, "
-              f"{path.stat().st_size / 2**20:.0f} MiB, peak RSS {rss_mb():.0f} MiB")
-    gazetteer = Gazetteer.open(path)
+        print(
+            f"index build: {built.seconds:.1f} s, {built.places} places, {built.names} names, "
+            f"{path.stat().st_size / 2**20:.0f} MiB, peak RSS {rss_mb():.0f} MiB"
+        )
+    api = GazetteerAPI(replace(load_settings(), index_path=path))
 
     def ours(query: str) -> Point | None:
-        found = gazetteer.lookup(query, limit=1)
+        found = api.lookup(query, limit=1)
         return found[0].place.point if found else None
 
     ours(rows[0][0])
@@ -106,7 +111,7 @@ def main() -> None:
     import localis
 
     def peer(query: str) -> Point | None:
-        found = localis.cities.search(query, limit=1)
+        found = localis.cities.search(query, limit=1)  # type: ignore[attr-defined]
         return Point(found[0][0].lng, found[0][0].lat) if found else None
 
     started = time.perf_counter()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -24,9 +25,10 @@ from typing import Any
 
 import httpx
 
-from service.process import uvicorn_process
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from serving import uvicorn_process  # noqa: E402  (a test helper, not part of the product)
+
 NAMES = [
     "Shusha",
     "Khankendi",
@@ -76,7 +78,8 @@ class Result:
 
 def server(store: Path, workers: int) -> AbstractContextManager[str]:
     """A uvicorn process of the service on 127.0.0.1; its base URL."""
-    return uvicorn_process({"GAZETTEER_STORE": str(store)}, workers=workers)
+    served: AbstractContextManager[str] = uvicorn_process({"GAZETTEER_STORE": str(store)}, workers=workers)
+    return served
 
 
 def requests_for(name: str) -> Callable[[int], tuple[str, dict[str, Any]]]:

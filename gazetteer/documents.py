@@ -54,7 +54,7 @@ class StoredMention:
     snippet: str = ""
     """The sentence around the mention."""
     snippet_start: int = 0
-    """Offset of ``snippet`` in the document, so the mention is ``snippet[start - snippet_start:end - snippet_start]``."""
+    """Offset of ``snippet`` in the document: the mention is ``snippet[start - snippet_start:end - snippet_start]``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +83,24 @@ class Event:
     """Source mention ordinal in that document."""
     proposed: bool = False
     """True when the event was proposed automatically from a document."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    """A geoparsed document ready to be stored: its fields, mentions and proposed events.
+
+    The store assigns the document id and gives it to the mentions and events.
+    """
+
+    text: str
+    """The full text."""
+    title: str
+    """Title, ``""`` for none."""
+    date: str
+    """Publication date, ISO 8601, ``""`` for none."""
+    source: str
+    """Outlet, URL or file name, ``""`` for none."""
+    mentions: tuple[StoredMention, ...]
+    """Its mentions in text order, numbered from 0 (their ``document_id`` is ignored)."""
+    events: tuple[Event, ...]
+    """Events proposed from it (their ``document_id`` is ignored)."""

@@ -17,12 +17,11 @@ from gazetteer.build import ensure_index
 from gazetteer.errors import InvalidInput
 from gazetteer.fuzzy import FuzzyMatcher
 from gazetteer.index import GazetteerIndex
+from gazetteer.limits import MAX_LIMIT
 from gazetteer.normalize import check_query, fold, romanize, skeleton
-from gazetteer.ranking import MATCH_WEIGHT, combine, great_circle_km
+from gazetteer.ranking import MATCH_WEIGHT, combine, tempered
 from gazetteer.records import Candidate, MatchType, Name, Place, Point
 from gazetteer.settings import load_settings
-
-MAX_LIMIT = 1000
 
 _Hits = dict[int, tuple[float, MatchType, str]]
 
@@ -44,9 +43,9 @@ class Gazetteer:
         """The place with that id, with all its names (``NotFound`` otherwise)."""
         return self.index.place(place_id)
 
-    def places(self, ids: Iterable[int]) -> dict[int, Place]:
-        """Places by id; unknown ids are left out."""
-        return self.index.places(ids)
+    def places(self, ids: Iterable[int], names: bool = True) -> dict[int, Place]:
+        """Places by id, with their names unless ``names`` is false; unknown ids are left out."""
+        return self.index.places(ids, names=names)
 
     def variants(self, place_id: int) -> list[Name]:
         """All names of a place, preferred ones first."""
@@ -84,28 +83,26 @@ class Gazetteer:
                 _add(hits, self.index.ids_by("skeleton", similar), MatchType.FUZZY, similarity)
         return hits
 
-    def rank(
-        self, hits: _Hits, *, country: str | None = None, focus: Point | None = None
-    ) -> list[Candidate]:
+    def rank(self, hits: _Hits, *, country: str | None = None, focus: Point | None = None) -> list[Candidate]:
         """Candidates for the hits, ordered by combined confidence."""
         places = self.places(hits)
         candidates = []
         for place_id, (weight, match_type, matched) in hits.items():
             place = places[place_id]
             confidence, parts = combine(weight, place, country=country, focus=focus)
-            distance = round(great_circle_km(focus, place.point), 3) if focus else None
+            distance = round(_geodesic_km(focus, place.point), 3) if focus else None
             candidates.append(Candidate(place, matched, match_type, confidence, distance, parts))
         candidates.sort(key=lambda c: (-c.confidence, -c.place.population, c.place.id))
         return _with_margin(candidates)
 
 
 def _with_margin(candidates: list[Candidate]) -> list[Candidate]:
-    """Temper each score by its share of all candidates' scores: ambiguity lowers confidence."""
+    """Each candidate's confidence tempered by its share of all candidates' scores."""
     total = sum(c.confidence for c in candidates) or 1.0
     return [
         replace(
             c,
-            confidence=round(0.5 * c.confidence + 0.5 * c.confidence / total, 4),
+            confidence=tempered(c.confidence, total),
             scores=c.scores | {"score": c.confidence, "share": round(c.confidence / total, 4)},
         )
         for c in candidates
@@ -117,3 +114,10 @@ def _add(hits: _Hits, rows: list[tuple[int, str]], match_type: MatchType, qualit
     for place_id, text in rows:
         if place_id not in hits or hits[place_id][0] < weight:
             hits[place_id] = (weight, match_type, text)
+
+
+def _geodesic_km(a: Point, b: Point) -> float:
+    """The geodesic distance reported beside a candidate (pyproj is loaded only when asked)."""
+    from geo.distance import distance_km
+
+    return distance_km(a.lon, a.lat, b.lon, b.lat)

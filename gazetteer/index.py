@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from gazetteer.errors import DataError, NotFound
 from gazetteer.normalize import detect_script, fold, romanize, skeleton
@@ -67,9 +67,7 @@ _PLACE_COLUMNS = (
     "id, name, lon, lat, feature_class, feature_code, country, admin1, "
     "admin1_name, population, source, source_url, radius_km"
 )
-_NAME_COLUMNS = (
-    'text, lang, script, preferred, short, colloquial, historic, start, "end", source'
-)
+_NAME_COLUMNS = 'text, lang, script, preferred, short, colloquial, historic, start, "end", source'
 BATCH = 50_000
 T = TypeVar("T")
 
@@ -132,9 +130,7 @@ class IndexWriter:
         self._tmp = self.path.with_name(self.path.name + f".building-{os.getpid()}")
         self._tmp.unlink(missing_ok=True)
         self.db = sqlite3.connect(self._tmp)
-        self.db.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;"
-        )
+        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;")
         self.db.executescript(_SCHEMA)
         self.place_count = 0
         self.name_count = 0
@@ -182,8 +178,7 @@ class IndexWriter:
         if rows:
             self.name_count += len(rows)
             self.db.executemany(
-                f"INSERT INTO names (place_id, {_NAME_COLUMNS}, folded, roman, skeleton) "
-                f"VALUES ({','.join('?' * 14)})",
+                f"INSERT INTO names (place_id, {_NAME_COLUMNS}, folded, roman, skeleton) VALUES ({','.join('?' * 14)})",
                 rows,
             )
 
@@ -233,14 +228,10 @@ class GazetteerIndex:
         self.path = Path(path)
         if not self.path.is_file():
             raise DataError(f"no gazetteer index at {self.path}; run `gazetteer build`")
-        self.db = sqlite3.connect(
-            f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
-        )
+        self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         version = self.meta().get("schema_version")
         if version != SCHEMA_VERSION:
-            raise DataError(
-                f"index {self.path} has schema {version}, expected {SCHEMA_VERSION}; rebuild it"
-            )
+            raise DataError(f"index {self.path} has schema {version}, expected {SCHEMA_VERSION}; rebuild it")
 
     def meta(self) -> dict[str, str]:
         """Facts recorded by the build."""
@@ -274,9 +265,7 @@ class GazetteerIndex:
                     chunk,
                 ):
                     named.setdefault(row[0], []).append(_name(row[1:]))
-            for row in self.db.execute(
-                f"SELECT {_PLACE_COLUMNS} FROM places WHERE id IN ({marks})", chunk
-            ):
+            for row in self.db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id IN ({marks})", chunk):
                 found[row[0]] = _place(row, tuple(named.get(row[0], ())))
         return found
 
@@ -289,34 +278,20 @@ class GazetteerIndex:
     def ids_by_text(self, text: str) -> list[tuple[int, str]]:
         """(place id, name text) pairs whose name is exactly ``text``."""
         return list(
-            self.db.execute(
-                "SELECT place_id, text FROM names WHERE folded = ? AND text = ?", (fold(text), text)
-            )
+            self.db.execute("SELECT place_id, text FROM names WHERE folded = ? AND text = ?", (fold(text), text))
         )
-
-    def iter_keys(self, column: str = "folded") -> Iterator[tuple[str, int]]:
-        """Every (key, place id) pair of the names table, for building matchers."""
-        if column not in ("folded", "roman", "skeleton"):
-            raise ValueError(column)
-        yield from self.db.execute(f"SELECT {column}, place_id FROM names")
 
     def iter_places(self) -> Iterator[Place]:
         """Every place, without its names (cheap, for spatial indexes)."""
         for row in self.db.execute(f"SELECT {_PLACE_COLUMNS} FROM places"):
             yield _place(row, ())
 
-    def prominence_rows(self) -> Iterator[tuple[int, str, str, str, int]]:
-        """(id, feature class, feature code, country, population) of every place."""
-        yield from self.db.execute(
-            "SELECT id, feature_class, feature_code, country, population FROM places"
-        )
-
     def count(self) -> int:
         """Number of places."""
         return int(self.db.execute("SELECT COUNT(*) FROM places").fetchone()[0])
 
 
-def _name(row: tuple[object, ...]) -> Name:
+def _name(row: tuple[Any, ...]) -> Name:
     text, lang, script, preferred, short, colloquial, historic, start, end, source = row
     return Name(
         text=str(text),
@@ -332,20 +307,20 @@ def _name(row: tuple[object, ...]) -> Name:
     )
 
 
-def _place(row: tuple[object, ...], names: tuple[Name, ...]) -> Place:
+def _place(row: tuple[Any, ...], names: tuple[Name, ...]) -> Place:
     (pid, name, lon, lat, fclass, fcode, country, admin1, admin1_name, pop, source, url, radius) = row
     return Place(
-        id=int(pid),  # type: ignore[arg-type]
+        id=int(pid),
         name=str(name),
-        point=Point(float(lon), float(lat)),  # type: ignore[arg-type]
+        point=Point(float(lon), float(lat)),
         feature_class=str(fclass),
         feature_code=str(fcode),
         country=str(country),
         admin1=str(admin1),
         admin1_name=str(admin1_name),
-        population=int(pop),  # type: ignore[arg-type]
+        population=int(pop),
         names=names,
         source=str(source),
         source_url=str(url),
-        radius_km=float(radius),  # type: ignore[arg-type]
+        radius_km=float(radius),
     )

@@ -1,12 +1,26 @@
-"""Limits on what a document may be, checked before anything is parsed or stored."""
+"""Limits on what callers may give the application layer, each defined once.
+
+Documents, events, pages and ids are checked here; coordinates, radii and
+result counts are checked by ``geo.validate`` (the one definition of their
+ranges), whose ``InvalidValue`` the ``*_checked`` wrappers turn into the
+project's ``InvalidInput``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
 
 from gazetteer.documents import Event
 from gazetteer.errors import InvalidInput
-from geo.validate import check_lat, check_lon, check_radius_km
+from geo import validate
+from geo.errors import InvalidValue
+from geo.validate import MAX_LIMIT, MAX_RADIUS_KM
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 """Largest document text accepted, in UTF-8 bytes (5 MiB)."""
@@ -18,6 +32,11 @@ MAX_PAGE = 1000
 """Largest page of results a listing returns."""
 MAX_ID = 2**63 - 1
 """Largest id SQLite can hold."""
+MAX_OFFSET = 2**62
+"""Largest offset into a listing."""
+MAX_MENTION_N = 2**31 - 1
+"""Largest mention ordinal."""
+__all__ = ["MAX_LIMIT", "MAX_RADIUS_KM"]
 
 
 class TooLarge(InvalidInput):
@@ -69,7 +88,7 @@ def check_page(limit: int, offset: int) -> tuple[int, int]:
     """A (limit, offset) pair within bounds."""
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
         raise InvalidInput(f"limit must be within 1..{MAX_PAGE}, got {limit!r}")
-    if isinstance(offset, bool) or not isinstance(offset, int) or not 0 <= offset <= 2**62:
+    if isinstance(offset, bool) or not isinstance(offset, int) or not 0 <= offset <= MAX_OFFSET:
         raise InvalidInput(f"offset must be a non-negative integer, got {offset!r}")
     return limit, offset
 
@@ -86,6 +105,30 @@ def check_event(event: Event) -> Event:
     for value, what in ((event.place_id, "place id"), (event.document_id, "document id")):
         if value is not None:
             check_id(value, what)
-    if event.mention_n is not None and not 0 <= event.mention_n < 2**31:
-        raise InvalidInput(f"mention_n must be within 0..{2**31 - 1}")
+    if event.mention_n is not None and not 0 <= event.mention_n <= MAX_MENTION_N:
+        raise InvalidInput(f"mention_n must be within 0..{MAX_MENTION_N}")
     return event
+
+
+@contextmanager
+def geo_checked() -> Iterator[None]:
+    """Turn a bad coordinate, radius or count found by ``geo`` into ``InvalidInput``."""
+    try:
+        yield
+    except InvalidValue as error:
+        raise InvalidInput(str(error)) from error
+
+
+def _checked(check: Callable[P, R]) -> Callable[P, R]:
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        with geo_checked():
+            return check(*args, **kwargs)
+
+    checked.__doc__ = check.__doc__
+    return checked
+
+
+check_lat = _checked(validate.check_lat)
+check_lon = _checked(validate.check_lon)
+check_radius_km = _checked(validate.check_radius_km)
+check_limit = _checked(validate.check_limit)

@@ -74,6 +74,7 @@ _CYRILLIC = dict(
     zip(
         "абвгдезийклмнопрстуфыэ",
         "abvgdeziyklmnoprstufye",
+        strict=False,
     )
 ) | {
     "ё": "yo",
@@ -163,8 +164,6 @@ def _strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-
-
 def _words(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
@@ -202,27 +201,6 @@ def fold_char(ch: str) -> str:
         return folded
     lowered = ch.lower()
     return lowered if len(lowered) == 1 else ch
-
-
-def _build_char_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in range(0x00C0, 0x0590):
-        ch = chr(code)
-        folded = fold_char(ch)
-        if folded != ch:
-            table[code] = folded
-    for code in (*range(0x0041, 0x005B), 0x2019, 0x02BC, 0x02BB):
-        ch = chr(code)
-        table[code] = ch.lower() if ch.isalpha() else "'"
-    return table
-
-
-_CHAR_TABLE = _build_char_table()
-
-
-def fold_text(text: str) -> str:
-    """Fold running text character by character; the result has the same length."""
-    return text.translate(_CHAR_TABLE)
 
 
 def detect_script(text: str) -> str:

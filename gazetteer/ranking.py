@@ -63,3 +63,12 @@ def combine(
         parts["focus"] = math.exp(-distance / FOCUS_SCALE_KM)
         score = score * (0.6 + 0.4 * parts["focus"])
     return round(min(1.0, max(0.0, score)), 4), parts
+
+
+def tempered(score: float, total: float) -> float:
+    """A candidate's confidence: its score tempered by its share of all candidates' scores.
+
+    Ambiguity lowers confidence: a lone candidate keeps its score, one of two
+    equal ones loses a quarter of it.
+    """
+    return round(0.5 * score + 0.5 * score / (total or 1.0), 4)

@@ -9,7 +9,14 @@ compatible with the Linked Places Format (``toponym``, ``lang``, ``when``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
+
+OVERLAY_ID_START = 900_000_000
+"""Ids from this one on belong to curated overlay places, which have no GeoNames id."""
+PSEUDO_LANGUAGES = frozenset({"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "uicn", "phon", "piny"})
+"""GeoNames ``isolanguage`` values that mark codes, links and pronunciation aids rather than names."""
+ABBREVIATION = "abbr"
+"""GeoNames ``isolanguage`` of an abbreviation (``US``, ``UAE``): a short name with no language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,26 +69,12 @@ class Name:
         return [flag for flag, on in pairs if on]
 
 
-class FeatureClass(str, Enum):
-    """GeoNames feature classes."""
-
-    ADMIN = "A"
-    HYDRO = "H"
-    AREA = "L"
-    POPULATED = "P"
-    ROAD = "R"
-    SPOT = "S"
-    TERRAIN = "T"
-    UNDERSEA = "U"
-    VEGETATION = "V"
-
-
 @dataclass(frozen=True, slots=True)
 class Place:
     """A place with its position, type, administrative context and names."""
 
     id: int
-    """GeoNames id, or an overlay id (``>= 900_000_000``) for curated places."""
+    """GeoNames id, or an overlay id (``>= OVERLAY_ID_START``) for curated places."""
     name: str
     """Main (GeoNames ``name``) name."""
     point: Point
@@ -108,6 +101,11 @@ class Place:
     """Rough extent for areas (regions, reservoirs, roads), 0 for points."""
 
     @property
+    def geonames_id(self) -> int | None:
+        """The GeoNames id to join on, ``None`` for a curated place."""
+        return self.id if self.id < OVERLAY_ID_START else None
+
+    @property
     def lon(self) -> float:
         """Longitude of the representative point."""
         return self.point.lon
@@ -118,7 +116,7 @@ class Place:
         return self.point.lat
 
 
-class MatchType(str, Enum):
+class MatchType(StrEnum):
     """How a query reached a name, in decreasing order of trust."""
 
     EXACT = "exact"

@@ -19,8 +19,42 @@ MAX_SNIPPET = 400
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+|\n+")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen col lt sgt "
-    "prof rev gov sen rep no vs approx dept est fig jr sr".split()
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "prof",
+        "rev",
+        "gov",
+        "sen",
+        "rep",
+        "no",
+        "vs",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "jr",
+        "sr",
+    ]
 )
 
 

@@ -7,7 +7,35 @@ package) costs nothing until numpy, pyproj or shapely are really needed.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from geo.distance import (
+        Distance as Distance,
+    )
+    from geo.distance import (
+        distance_km as distance_km,
+    )
+    from geo.distance import (
+        distances_km as distances_km,
+    )
+    from geo.distance import (
+        geodesic as geodesic,
+    )
+    from geo.point_index import Hit as Hit
+    from geo.point_index import PointIndex as PointIndex
+    from geo.regions import (
+        Region as Region,
+    )
+    from geo.regions import (
+        RegionIndex as RegionIndex,
+    )
+    from geo.regions import (
+        circle_region as circle_region,
+    )
+    from geo.regions import (
+        geodesic_circle as geodesic_circle,
+    )
 
 _EXPORTS = {
     "Distance": "geo.distance",
@@ -20,7 +48,6 @@ _EXPORTS = {
     "RegionIndex": "geo.regions",
     "circle_region": "geo.regions",
     "geodesic_circle": "geo.regions",
-    "point_in_region": "geo.regions",
 }
 
 __all__ = sorted(_EXPORTS)

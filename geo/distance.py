@@ -12,7 +12,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from pyproj import Geod
 
-from geo.validate import check_lat, check_lon, check_radius_km
+from geo.validate import check_lat, check_lon
 
 GEOD = Geod(ellps="WGS84")
 """The WGS84 ellipsoid used for every distance in the project."""
@@ -61,10 +61,3 @@ def distances_km(lon: float, lat: float, lons: ArrayLike, lats: ArrayLike) -> ND
         return np.zeros(0, dtype=np.float64)
     _, _, metres = GEOD.inv(np.full(to_lon.shape, lon), np.full(to_lat.shape, lat), to_lon, to_lat)
     return np.asarray(metres, dtype=np.float64) / 1000.0
-
-
-def destination(lon: float, lat: float, azimuth: float, km: float) -> tuple[float, float]:
-    """The (lon, lat) reached by going ``km`` kilometres from a position along ``azimuth`` degrees."""
-    km = check_radius_km(km)
-    end_lon, end_lat, _ = GEOD.fwd(check_lon(lon), check_lat(lat), azimuth, km * 1000.0)
-    return float(end_lon), float(end_lat)

@@ -2,25 +2,25 @@
 
 The index keeps (id, lon, lat, extent) arrays and a shapely ``STRtree`` over
 the points.  Areas (regions, reservoirs, roads) carry an extent in km: a
-radius query counts an area as within when its extent reaches into the circle.  A query cuts candidates with lon/lat boxes that contain the geodesic
-circle (``geo.bbox``), then measures each candidate on the WGS84 ellipsoid and
-sorts by that distance.
+radius query counts an area as within when its extent reaches into the circle.
+A query cuts candidates with lon/lat boxes that contain the geodesic circle
+(``geo.bbox``), then measures each candidate on the WGS84 ellipsoid and sorts
+by that distance.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
 from numpy.typing import ArrayLike, NDArray
 
-from gazetteer.errors import InvalidInput
-from gazetteer.records import Place
 from geo.bbox import circle_boxes
 from geo.distance import distances_km
 from geo.earth import EARTH_HALF_CIRCUMFERENCE_KM
+from geo.errors import InvalidValue
 from geo.validate import MAX_LIMIT, check_lat, check_limit, check_lon, check_radius_km
 
 _FIRST_RING_KM = 5.0
@@ -44,17 +44,15 @@ class Hit:
 class PointIndex:
     """Points with ids, searchable by geodesic distance."""
 
-    def __init__(
-        self, ids: ArrayLike, lons: ArrayLike, lats: ArrayLike, extents_km: ArrayLike | None = None
-    ) -> None:
+    def __init__(self, ids: ArrayLike, lons: ArrayLike, lats: ArrayLike, extents_km: ArrayLike | None = None) -> None:
         self.ids = np.asarray(ids, dtype=np.int64)
         self.lons = np.asarray(lons, dtype=np.float64)
         self.lats = np.asarray(lats, dtype=np.float64)
         self.extents = np.zeros(self.ids.shape) if extents_km is None else np.asarray(extents_km, np.float64)
         if not self.ids.shape == self.lons.shape == self.lats.shape == self.extents.shape or self.ids.ndim != 1:
-            raise InvalidInput("ids, lons, lats and extents must be one-dimensional and of one length")
+            raise InvalidValue("ids, lons, lats and extents must be one-dimensional and of one length")
         self._reach = float(self.extents.max()) if self.ids.size else 0.0
-        self._tree = shapely.STRtree(shapely.points(self.lons, self.lats))
+        self._tree = shapely.STRtree(np.asarray(shapely.points(self.lons, self.lats)))
 
     @classmethod
     def from_records(cls, records: Iterable[tuple[int, float, float]]) -> PointIndex:
@@ -64,15 +62,6 @@ class PointIndex:
             return cls([], [], [])
         ids, lons, lats = zip(*rows, strict=True)
         return cls(ids, lons, lats)
-
-    @classmethod
-    def from_places(cls, places: Iterable[Place]) -> PointIndex:
-        """An index over the representative points of places, with their extents."""
-        rows = [(place.id, place.lon, place.lat, place.radius_km) for place in places]
-        if not rows:
-            return cls([], [], [])
-        ids, lons, lats, extents = zip(*rows, strict=True)
-        return cls(ids, lons, lats, extents)
 
     def __len__(self) -> int:
         return int(self.ids.size)
@@ -117,8 +106,3 @@ class PointIndex:
             Hit(int(self.ids[rows[i]]), float(self.lons[rows[i]]), float(self.lats[rows[i]]), float(km[i]))
             for i in order
         ]
-
-
-def ids_of(hits: Sequence[Hit]) -> list[int]:
-    """The ids of hits, in order."""
-    return [hit.id for hit in hits]

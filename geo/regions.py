@@ -31,10 +31,6 @@ class Region:
     geometry: BaseGeometry
     """Polygon or multipolygon in lon/lat degrees."""
 
-    def contains(self, lon: float, lat: float) -> bool:
-        """Whether the position lies in the area or on its border."""
-        return bool(self.geometry.covers(shapely.Point(check_lon(lon), check_lat(lat))))
-
 
 def geodesic_circle(lon: float, lat: float, radius_km: float) -> BaseGeometry:
     """A polygon approximating the geodesic circle of ``radius_km`` around (lon, lat).
@@ -53,11 +49,6 @@ def geodesic_circle(lon: float, lat: float, radius_km: float) -> BaseGeometry:
 def circle_region(region_id: int, name: str, lon: float, lat: float, radius_km: float) -> Region:
     """An area given by a centre and a radius."""
     return Region(region_id, name, geodesic_circle(lon, lat, radius_km))
-
-
-def point_in_region(lon: float, lat: float, geometry: BaseGeometry) -> bool:
-    """Whether (lon, lat) lies in ``geometry`` or on its border."""
-    return bool(geometry.covers(shapely.Point(check_lon(lon), check_lat(lat))))
 
 
 class RegionIndex:

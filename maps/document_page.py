@@ -109,9 +109,7 @@ def _places_footer(mentions: Sequence[StoredMention], map_url: str) -> str:
     return f"<footer><h2>Places mentioned</h2><ul>{items}</ul></footer>"
 
 
-def render_document(
-    document: Document, mentions: list[StoredMention], *, map_url: str = "/map"
-) -> str:
+def render_document(document: Document, mentions: list[StoredMention], *, map_url: str = "/map") -> str:
     """The full HTML page of a document, its mentions linked to the map and targetable."""
     title = escape_text(document.title or f"Document {document.id}")
     return (

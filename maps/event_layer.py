@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import folium
 
 from gazetteer.documents import Event
-from geo import distances_km, geodesic_circle
+from geo.distance import distances_km
+from geo.regions import geodesic_circle
 from maps.elements import HtmlPopup, HtmlTooltip
 from maps.html import DOCUMENT_BASE, escape_text
 from maps.places import PlaceMentions, marker_style

@@ -7,8 +7,9 @@ from dataclasses import replace
 import folium
 
 from gazetteer.documents import Event
+from gazetteer.map_data import MapData
 from maps.event_layer import event_bounds
-from maps.mention_map import MapData, MapOptions, build_map
+from maps.mention_map import MapOptions, build_map
 
 
 def build_event_map(event: Event, data: MapData, options: MapOptions | None = None) -> folium.Map:

@@ -7,7 +7,7 @@ longitude first up to the calls into folium, which want ``[lat, lon]``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import folium
@@ -15,8 +15,8 @@ from folium.map import CustomPane
 from folium.plugins import MarkerCluster
 from shapely.geometry import mapping
 
-from gazetteer.documents import Document, Event, StoredMention
-from geo import Region
+from gazetteer.map_data import MapData
+from geo.regions import Region
 from maps.assets import AssetSet, local_assets, use_links
 from maps.elements import HtmlPopup, HtmlTooltip
 from maps.event_layer import add_event_layer
@@ -24,7 +24,6 @@ from maps.html import DOCUMENT_BASE, escape_text
 from maps.page import add_opener, add_page_parts
 from maps.places import PlaceMentions, group_by_place, marker_style
 from maps.popups import place_popup, place_tooltip
-from maps.variants import Variants
 
 DEFAULT_CENTRE = (46.75, 39.83)
 """(lon, lat) shown when there is nothing to map: Karabakh."""
@@ -40,22 +39,6 @@ TILES = "OpenStreetMap"
 MENTION_PANE = "mentions"
 """Leaflet pane of the place markers, above event circles and regions so they stay clickable."""
 MENTION_PANE_Z = 450
-
-
-@dataclass(frozen=True, slots=True)
-class MapData:
-    """Everything a map shows, as plain records."""
-
-    mentions: Sequence[StoredMention]
-    """The mentions to map, of one document or many."""
-    documents: Mapping[int, Document] = field(default_factory=dict)
-    """Documents by id, for their titles in popups; missing ones show as ``Document <id>``."""
-    variants: Variants = field(default_factory=dict)
-    """Labels of each place's main variants, by place id."""
-    events: Sequence[Event] = ()
-    """Events drawn on the events layer."""
-    regions: Sequence[Region] = ()
-    """Outlines drawn on the regions layer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +144,7 @@ def _region_style(_feature: object) -> dict[str, object]:
     return {"color": "#2c7fb8", "weight": 1.5, "fillColor": "#7fcdbb", "fillOpacity": 0.15}
 
 
-def _frame(
-    fmap: folium.Map, places: Sequence[PlaceMentions], data: MapData, options: MapOptions
-) -> None:
+def _frame(fmap: folium.Map, places: Sequence[PlaceMentions], data: MapData, options: MapOptions) -> None:
     if options.centre is not None:
         return
     if options.bounds is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -10,13 +9,15 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from gazetteer.settings import Settings, load_settings
+from gazetteer.application import GazetteerAPI, TextParser
+from gazetteer.gazetteer import Gazetteer
 from gazetteer.limits import MAX_TEXT_BYTES
+from gazetteer.settings import Settings, load_settings
 from service import problems
 from service.body_limit import BodyLimit
-from service.routers import documents, events, near, places, reverse
+from service.routers import around, documents, events, maps, places
 from service.schemas.problem import PROBLEM_JSON, Problem, problem_responses
-from service.state import Services, close_services, services_of
+from service.state import api_of, close_api, install_api
 
 MAX_BODY_BYTES = 3 * MAX_TEXT_BYTES + 64 * 1024
 """Largest request body: room for the largest text even when JSON escapes every character."""
@@ -30,15 +31,7 @@ errors as RFC 9457 problem JSON (`application/problem+json`).
 
 
 def _routers(app: FastAPI) -> None:
-    for module in (places, reverse, near, documents, events):
-        app.include_router(module.router)
-    for name in ("maps", "pages"):
-        try:
-            module = importlib.import_module(f"service.routers.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"service.routers.{name}":
-                raise
-            continue
+    for module in (places, around, documents, events, maps):
         app.include_router(module.router)
 
 
@@ -64,20 +57,22 @@ def _problem_docs(app: FastAPI) -> Callable[[], dict[str, Any]]:
     return openapi
 
 
-def create_app(settings: Settings | None = None, gazetteer: Any = None, parser: Any = None) -> FastAPI:
-    """A FastAPI application over the store in ``settings`` and the given (or default) gazetteer."""
-    settings = settings or load_settings()
+def create_app(
+    settings: Settings | None = None, gazetteer: Gazetteer | None = None, parser: TextParser | None = None
+) -> FastAPI:
+    """A FastAPI application over the application layer of ``settings`` (the given gazetteer and parser, if any)."""
+    chosen = settings or load_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        services_of(app)
+        api_of(app)
         try:
             yield
         finally:
-            close_services(app)
+            close_api(app)
 
     app = FastAPI(title="Karabakh gazetteer", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
-    app.state.make_services = lambda: Services(settings, gazetteer, parser)
+    install_api(app, lambda: GazetteerAPI(chosen, gazetteer=gazetteer, parser=parser))
     problems.install(app)
     _routers(app)
     app.openapi = _problem_docs(app)  # type: ignore[method-assign]

@@ -1,53 +1,22 @@
-"""FastAPI dependencies: the application's resources and shared query parameters."""
+"""FastAPI dependencies: the application layer and the shared path and query parameters."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
 
-from gazetteer.store import Store
-from gazetteer.limits import MAX_ID, MAX_PAGE
-from geo import PointIndex, RegionIndex
-from geo.validate import MAX_LIMIT, MAX_RADIUS_KM
-from service.state import Services, services_of
-
-if TYPE_CHECKING:
-    from gazetteer.gazetteer import Gazetteer
+from gazetteer.application import GazetteerAPI
+from gazetteer.limits import MAX_ID, MAX_LIMIT, MAX_PAGE, MAX_RADIUS_KM
+from service.state import api_of
 
 
-def get_services(request: Request) -> Services:
-    """The resources of the application serving the request."""
-    return services_of(request.app)
+def get_api(request: Request) -> GazetteerAPI:
+    """The application layer of the application serving the request."""
+    return api_of(request.app)
 
 
-ServicesDep = Annotated[Services, Depends(get_services)]
-
-
-def get_store(services: ServicesDep) -> Store:
-    """The document store."""
-    return services.store
-
-
-def get_gazetteer(services: ServicesDep) -> Gazetteer:
-    """The gazetteer (opened on first use)."""
-    return services.gazetteer
-
-
-def get_points(services: ServicesDep) -> PointIndex:
-    """The spatial index of places (built on first use)."""
-    return services.points
-
-
-def get_regions(services: ServicesDep) -> RegionIndex:
-    """The areas with an extent (built on first use)."""
-    return services.regions
-
-
-StoreDep = Annotated[Store, Depends(get_store)]
-GazetteerDep = Annotated[Any, Depends(get_gazetteer)]
-PointsDep = Annotated[PointIndex, Depends(get_points)]
-RegionsDep = Annotated[RegionIndex, Depends(get_regions)]
+ApiDep = Annotated[GazetteerAPI, Depends(get_api)]
 
 PlaceId = Annotated[int, Path(ge=1, le=MAX_ID, description="Gazetteer place id (GeoNames id).")]
 DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Document id.")]

@@ -7,11 +7,9 @@ from typing import Annotated
 
 import typer
 
-from gazetteer.cli.maps import map_command
 from gazetteer.cli.documents import ingest, serve
-from gazetteer.gazetteer import Gazetteer
-from gazetteer.settings import load_settings
-from gazetteer.store import Store
+from gazetteer.cli.maps import map_command
+from gazetteer.cli.options import open_api, settings_for
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -26,11 +24,9 @@ def demo_files() -> list[Path]:
     return sorted(SAMPLES.glob("*.txt")) + seeds
 
 
-def _not_yet_stored(store_path: Path, files: list[Path]) -> list[Path]:
-    if not store_path.is_file():
-        return files
-    with Store.open(store_path) as store:
-        known = {document.source for document in store.documents(limit=1000)}
+def _not_yet_stored(files: list[Path]) -> list[Path]:
+    with open_api() as api:
+        known = {document.source for document in api.documents(limit=1000)}
     return [path for path in files if path.name not in known and str(path) not in known]
 
 
@@ -40,17 +36,17 @@ def demo(
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Stop after writing the map.")] = False,
 ) -> None:
     """Build the gazetteer, ingest the sample texts, write the map, then serve the API."""
-    settings = load_settings()
+    settings = settings_for()
     typer.echo(f"gazetteer index: {settings.index_path} (built from the embedded GeoNames data on first use)")
-    typer.echo(f"{Gazetteer.open(settings.index_path).index.count()} places")
-    files = _not_yet_stored(settings.store_path, demo_files())
+    with open_api() as api:
+        typer.echo(f"{api.gazetteer.index.count()} places")
+    files = _not_yet_stored(demo_files())
     if files:
         ingest([str(path) for path in files], date=None, source=None, store=None, index=None)
     else:
         typer.echo("sample texts already stored")
-    map_path = settings.data_dir / "map.html"
-    map_command(out=map_path, document=None, place=None, service_url=f"http://{host}:{port}",
-                local=False, store=None, index=None)
+    map_command(out=settings.data_dir / "map.html", document=None, place=None, service_url=f"http://{host}:{port}",
+                local=False, store=None, index=None)  # fmt: skip
     if no_serve:
         return
     typer.echo(f"serving on http://{host}:{port}  (map: /map, documents: /documents, API docs: /docs)")

@@ -3,49 +3,25 @@
 from __future__ import annotations
 
 import json
-import re
-import sys
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from tqdm import tqdm
 
+from gazetteer.cli.options import IndexOption, JsonOption, StoreOption, open_api, settings_for
+from gazetteer.cli.reading import read_text
 from gazetteer.errors import InvalidInput
-from gazetteer.settings import load_settings
-from gazetteer.store import Store
-from geo import PointIndex
-from service.nearby import NearQuery
-from service.nearby import near as nearby
 
-StoreOption = Annotated[
-    Path | None, typer.Option("--store", help="Document store (default: GAZETTEER_STORE or the data dir).")
-]
-IndexOption = Annotated[
-    Path | None, typer.Option("--index", help="Gazetteer index (default: GAZETTEER_INDEX or the data dir).")
-]
-_ESCAPED = re.compile("[\udc80-\udcff]")
+if TYPE_CHECKING:
+    from gazetteer.application import GazetteerAPI
+    from gazetteer.results import NearQuery
 
-
-def decode(raw: bytes) -> tuple[str, int]:
-    """UTF-8 text with each invalid byte replaced by U+FFFD, and how many bytes were invalid."""
-    text = raw.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
-    invalid = len(_ESCAPED.findall(text))
-    return (_ESCAPED.sub("\ufffd", text) if invalid else text), invalid
-
-
-def _read(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(name).read_bytes()
-    except OSError as error:
-        raise InvalidInput(f"cannot read {name}: {error.strerror or error}") from error
+MAX_TITLE_GUESS = 200
+"""Longest title taken from a text's first line."""
 
 
 def _title(text: str) -> str:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return first[:200]
+    return first[:MAX_TITLE_GUESS]
 
 
 def serve(
@@ -58,7 +34,7 @@ def serve(
 
     from service.app import create_app
 
-    uvicorn.run(create_app(load_settings()), host=host, port=port, log_level=log_level)
+    uvicorn.run(create_app(settings_for()), host=host, port=port, log_level=log_level)
 
 
 def ingest(
@@ -69,18 +45,13 @@ def ingest(
     index: IndexOption = None,
 ) -> None:
     """Geoparse text files and store them with their mentions and proposed events."""
-    from gazetteer.gazetteer import Gazetteer
-    from gazetteer.geoparse.parser import Geoparser
+    from tqdm import tqdm
 
-    settings = load_settings()
-    parser = Geoparser(Gazetteer.open(index or settings.index_path))
-    with Store.open(store or settings.store_path, parse=parser.parse) as target:
+    with open_api(index, store) as api:
         for name in tqdm(files, desc="ingest", unit="file", disable=len(files) < 2):
-            text, invalid = decode(_read(name))
-            if invalid:
-                typer.echo(f"{name}: {invalid} invalid UTF-8 bytes replaced by U+FFFD", err=True)
-            document = target.ingest(text, title=_title(text), date=date or "", source=source or name)
-            found = len(target.mentions(document.id))
+            text = read_text(name)
+            document = api.ingest(text, title=_title(text), date=date or "", source=source or name)
+            found = len(api.document_mentions(document.id))
             tqdm.write(f"{name}: document {document.id}, {found} mentions")
 
 
@@ -93,15 +64,15 @@ def near(
     ] = None,
     k: Annotated[int | None, typer.Option(help="The k nearest places instead of a radius.")] = None,
     limit: Annotated[int, typer.Option(help="Most results.")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+    as_json: JsonOption = False,
     store: StoreOption = None,
     index: IndexOption = None,
 ) -> None:
     """Places within a radius of an event or a position, nearest first (geodesic distance)."""
-    settings = load_settings()
-    with Store.open(store or settings.store_path) as documents:
-        query = _near_query(documents, event, lat, lon, radius_km, k, limit)
-        rows = _near_rows(documents, index or settings.index_path, query)
+    from gazetteer.public import nearby_row
+
+    with open_api(index, store) as api:
+        rows = [nearby_row(found) for found in api.near(_near_query(api, event, lat, lon, radius_km, k, limit))]
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -113,7 +84,7 @@ def near(
 
 
 def _near_query(
-    documents: Store,
+    api: GazetteerAPI,
     event: int | None,
     lat: float | None,
     lon: float | None,
@@ -121,41 +92,19 @@ def _near_query(
     k: int | None,
     limit: int,
 ) -> NearQuery:
+    from gazetteer.results import DEFAULT_NEAR_RADIUS_KM, NearQuery
+
     if event is not None:
         if lat is not None or lon is not None:
             raise InvalidInput("give either --event or --lat and --lon, not both")
-        found = documents.event(event)
-        radius = found.radius_km if radius_km is None else radius_km
-        return NearQuery(found.lon, found.lat, radius, limit, k)
+        return api.event_query(event, radius_km=radius_km, limit=limit, k=k)
     if lat is None or lon is None:
         raise InvalidInput("give --event ID, or --lat and --lon")
-    return NearQuery(lon, lat, 25.0 if radius_km is None else radius_km, limit, k)
-
-
-def _near_rows(documents: Store, index: Path, query: NearQuery) -> list[dict[str, object]]:
-    from gazetteer.gazetteer import Gazetteer
-
-    gazetteer = Gazetteer.open(index)
-    hits, counts = nearby(PointIndex.from_places(gazetteer.index.iter_places()), documents, query)
-    places = gazetteer.places([hit.id for hit in hits])
-    return [
-        {
-            "id": h.id,
-            "name": places[h.id].name,
-            "feature_code": places[h.id].feature_code,
-            "country": places[h.id].country,
-            "lon": h.lon,
-            "lat": h.lat,
-            "distance_km": round(h.distance_km, 3),
-            "mentions": counts.get(h.id, 0),
-        }
-        for h in hits
-        if h.id in places
-    ]
+    return NearQuery(lon, lat, DEFAULT_NEAR_RADIUS_KM if radius_km is None else radius_km, limit, k)
 
 
 def register(app: typer.Typer) -> None:
-    """Add the service commands to the ``gazetteer`` command line."""
+    """Add the document and service commands to the ``gazetteer`` command line."""
     app.command()(serve)
     app.command()(ingest)
     app.command()(near)

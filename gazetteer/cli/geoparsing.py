@@ -1,54 +1,42 @@
-"""The ``geoparse`` and ``evaluate`` commands; ``register`` adds them to the main CLI.
+"""The ``geoparse`` and ``evaluate`` commands.
 
 ``gazetteer geoparse FILE... [--format jsonl|geojson]`` writes one JSON object
-per document on its own line; ``-`` reads standard input.  Bytes that are not
-UTF-8 are replaced (U+FFFD) with a warning on standard error, so offsets are
-offsets into the text as decoded.  ``gazetteer evaluate GOLD.jsonl`` prints
-precision, recall, F1 and the resolution figures, then the misses.
+per document on its own line; ``-`` reads standard input.  ``gazetteer
+evaluate GOLD.jsonl`` prints precision, recall, F1 and the resolution figures,
+then the misses.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import asdict
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from gazetteer.errors import GazetteerError, InvalidInput
-from gazetteer.geoparse.evaluation import EvalReport, evaluate, load_gold
-from gazetteer.gazetteer import Gazetteer
-from gazetteer.geoparse.parser import EntityGate, Geoparser, geoparser_for
-from gazetteer.index import GazetteerIndex
-from gazetteer.records import Mention
+from gazetteer.cli.options import IndexOption, JsonOption, open_api
+from gazetteer.cli.reading import document_id, read_text
+from gazetteer.errors import GazetteerError
 
-OVERLAY_IDS = 900_000_000
-"""Ids from this one on belong to curated places, which have no GeoNames id."""
+if TYPE_CHECKING:
+    from gazetteer.application import TextParser
+    from gazetteer.geoparse.evaluation import EvalReport
+    from gazetteer.records import Mention
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How ``geoparse`` writes each document."""
 
     JSONL = "jsonl"
     GEOJSON = "geojson"
 
 
-IndexOption = Annotated[
-    Path | None, typer.Option("--index", help="Gazetteer index file (default: from settings).")
-]
 NerOption = Annotated[
     str | None,
     typer.Option("--ner", help="Check names with an installed spaCy pipeline, e.g. en_core_web_sm."),
 ]
-
-
-def register(app: typer.Typer) -> None:
-    """Add the ``geoparse`` and ``evaluate`` commands to ``app``."""
-    app.command("geoparse")(geoparse_command)
-    app.command("evaluate")(evaluate_command)
 
 
 def geoparse_command(
@@ -61,10 +49,9 @@ def geoparse_command(
 ) -> None:
     """Find and resolve the place names of each file; one JSON object per file."""
     try:
-        geoparser = _geoparser(index, ner)
+        parser = _parser(index, ner)
         for name in files:
-            document_id, text = read_document(name)
-            rendered = render(document_id, geoparser.parse(text), output)
+            rendered = render(document_id(name), parser.parse(read_text(name)), output)
             typer.echo(json.dumps(rendered, ensure_ascii=False))
     except GazetteerError as error:
         _fail(error)
@@ -74,12 +61,14 @@ def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL: id, text, toponyms [{start, end, lat, lon...}].")],
     index: IndexOption = None,
     ner: NerOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Score the geoparser on gold annotations: P/R/F1 on exact spans, accuracy@161 km, errors, AUC."""
+    from gazetteer.geoparse.evaluation import evaluate, load_gold
+
     try:
         documents = load_gold(gold)
-        report = evaluate(documents, _geoparser(index, ner).parse)
+        report = evaluate(documents, _parser(index, ner).parse)
     except GazetteerError as error:
         _fail(error)
     if as_json:
@@ -89,56 +78,13 @@ def evaluate_command(
         typer.echo(format_report(report))
 
 
-def read_document(name: str) -> tuple[str, str]:
-    """(document id, text) of a file name, or of standard input for ``-``."""
-    if name == "-":
-        return "stdin", _decode(sys.stdin.buffer.read(), "standard input")
-    path = Path(name)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise InvalidInput(f"{name}: no such file") from error
-    except OSError as error:
-        raise InvalidInput(f"{name}: cannot read ({error.strerror})") from error
-    return path.stem, _decode(data, name)
-
-
-def _decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        typer.echo(
-            f"warning: {name}: not valid UTF-8 (first bad byte at offset {error.start}); "
-            "undecodable bytes were replaced with U+FFFD",
-            err=True,
-        )
-        return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
-
-
-def render(document_id: str, mentions: list[Mention], output: OutputFormat) -> dict[str, Any]:
+def render(name: str, mentions: list[Mention], output: OutputFormat) -> dict[str, Any]:
     """The JSON object written for one document."""
+    from gazetteer.public import toponym_feature, toponym_json
+
     if output is OutputFormat.GEOJSON:
-        features = [
-            {"type": "Feature", "geometry": m.place.point.to_geojson(), "properties": _toponym(m)}
-            for m in mentions
-        ]
-        return {"type": "FeatureCollection", "id": document_id, "features": features}
-    return {"id": document_id, "toponyms": [_toponym(m) for m in mentions]}
-
-
-def _toponym(mention: Mention) -> dict[str, Any]:
-    place = mention.place
-    return {
-        "start": mention.start,
-        "end": mention.end,
-        "name": mention.surface,
-        "lat": place.lat,
-        "lon": place.lon,
-        "geonameid": place.id if place.id < OVERLAY_IDS else None,
-        "confidence": mention.confidence,
-        "place": place.name,
-        "place_id": place.id,
-    }
+        return {"type": "FeatureCollection", "id": name, "features": [toponym_feature(m) for m in mentions]}
+    return {"id": name, "toponyms": [toponym_json(m) for m in mentions]}
 
 
 def format_report(report: EvalReport) -> str:
@@ -158,13 +104,21 @@ def format_report(report: EvalReport) -> str:
     return "\n".join(lines)
 
 
-def _geoparser(index: Path | None, ner: str | None) -> Geoparser:
-    gazetteer = Gazetteer(GazetteerIndex(index)) if index else None
-    if ner:
-        return Geoparser(gazetteer or Gazetteer.open(), entities=EntityGate.load(ner))
-    return geoparser_for(gazetteer)
+def _parser(index: Path | None, ner: str | None) -> TextParser:
+    api = open_api(index)
+    if not ner:
+        return api.parser
+    from gazetteer.geoparse.parser import EntityGate, Geoparser
+
+    return Geoparser(api.gazetteer, entities=EntityGate.load(ner))
 
 
 def _fail(error: GazetteerError) -> NoReturn:
     typer.echo(f"error: {error.detail}", err=True)
     raise typer.Exit(code=1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``geoparse`` and ``evaluate`` commands to ``app``."""
+    app.command("geoparse")(geoparse_command)
+    app.command("evaluate")(evaluate_command)

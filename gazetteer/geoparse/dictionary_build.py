@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from array import array
 
-from gazetteer.index import GazetteerIndex
 from gazetteer.geoparse.name_dictionary import (
     F_ABBR,
     F_ABBR_ONLY,
@@ -21,13 +20,15 @@ from gazetteer.geoparse.name_dictionary import (
     F_LOWER_OK,
     F_PLAIN,
     MAX_KEY_LENGTH,
+    MemoryNames,
     PlaceTable,
     SpotDictionary,
 )
-from gazetteer.ranking import prominence
-from gazetteer.records import Place
 from gazetteer.geoparse.scan_form import name_key
 from gazetteer.geoparse.stoplists import Stoplists
+from gazetteer.index import GazetteerIndex
+from gazetteer.ranking import prominence
+from gazetteer.records import ABBREVIATION, PSEUDO_LANGUAGES, Place
 
 SCRIPTS = ("Latn", "Cyrl", "Armn", "Geor", "Grek")
 """Scripts whose names are spotted: the ones written with spaces between words."""
@@ -35,8 +36,6 @@ MAX_CANDIDATES = 12
 """Places kept per name, best known first."""
 COMMON_MIN_PROMINENCE = 0.7
 """A common English word is a name only of a place at least this prominent, by its main name."""
-PSEUDO_LANGUAGES = frozenset({"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "phon"})
-"""GeoNames alternate-name "languages" that are codes or links, not names."""
 COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLH", "CONT"})
 """Feature codes of countries and continents: misspellings of their names are looked for everywhere."""
 _LOWER_WORD = re.compile(r"(?<=[\W_])([^\W\d_][^\W_]{3,})")
@@ -46,12 +45,15 @@ _OFFICIAL = re.compile(
 )
 _Group = tuple[int, dict[int, bool]]
 """Of one key while building: its ``F_*`` bits, and place row -> is main name."""
-_NAMES_SQL = (
-    f"SELECT text, place_id, lang, preferred FROM names WHERE script IN ({','.join('?' * len(SCRIPTS))})"
-)
+_NAMES_SQL = f"SELECT text, place_id, lang, preferred FROM names WHERE script IN ({','.join('?' * len(SCRIPTS))})"
 
 
 def build_dictionary(index: GazetteerIndex, lists: Stoplists) -> SpotDictionary:
+    """The spotting dictionary of ``index``, built in memory (``build_names``)."""
+    return build_names(index, lists).dictionary()
+
+
+def build_names(index: GazetteerIndex, lists: Stoplists) -> MemoryNames:
     """Build the spotting dictionary from every name of ``index`` (some 15 s for the embedded default)."""
     places = list(index.iter_places())
     table = _place_table(places)
@@ -91,8 +93,8 @@ def _admit(text: str, key: str, lang: str, main: bool, prom: float, lists: Stopl
     """``F_*`` bits of a name worth spotting, ``None`` for one that is not."""
     if lang in PSEUDO_LANGUAGES:
         return None
-    abbr = lang == "abbr"
-    if not abbr and (len(key) < 3 or len(key) <= 5 and text.isupper()):
+    abbr = lang == ABBREVIATION
+    if not abbr and (len(key) < 3 or (len(key) <= 5 and text.isupper())):
         return None
     if len(key) >= MAX_KEY_LENGTH or lists.never_place(key) or key.replace(" ", "").isdigit():
         return None
@@ -127,7 +129,7 @@ def _drop_official_forms(groups: dict[str, _Group]) -> None:
             del groups[key]
 
 
-def _assemble(groups: dict[str, _Group], table: PlaceTable, places: list[Place]) -> SpotDictionary:
+def _assemble(groups: dict[str, _Group], table: PlaceTable, places: list[Place]) -> MemoryNames:
     keys: dict[str, int] = {}
     followers: dict[str, set[str]] = {}
     flags, best = array("B"), array("f")
@@ -152,7 +154,7 @@ def _assemble(groups: dict[str, _Group], table: PlaceTable, places: list[Place])
             countries[key] = key_id
     offsets.append(len(rows))
     frozen = {phrase: frozenset(words) for phrase, words in followers.items()}
-    return SpotDictionary(keys, frozen, flags, best, offsets, rows, main, table, countries)
+    return MemoryNames(keys, frozen, flags, best, offsets, rows, main, table, countries)
 
 
 def _key_flags(bits: int) -> int:

@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from operator import attrgetter
 
 from gazetteer.geoparse.document_context import Distances, DocumentContext
 from gazetteer.geoparse.false_hits import PROMINENT
 from gazetteer.geoparse.name_dictionary import PlaceTable, SpotDictionary
 from gazetteer.geoparse.scoring import Option, Scored, best_row, only, option, ranked, scored
+from gazetteer.memo import Memo
+from gazetteer.ranking import tempered
 
 ROUNDS = 2
 """Resolution rounds (the first without context)."""
@@ -41,6 +44,7 @@ SHOWN = 5
 """Candidates reported per name."""
 MEMORY = 200_000
 """Names whose options are remembered across documents."""
+_PRIOR = attrgetter("prior")
 _WEIGHTS = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 """Weight of a name mentioned ``n`` times, ``1 + ln(n)``, for small ``n``."""
 
@@ -64,7 +68,7 @@ class Resolver:
         self.dictionary = dictionary
         self.places: PlaceTable = dictionary.places
         self.distances = Distances(dictionary.places)
-        self._options: dict[int, list[Option]] = {}
+        self._options: Memo[int, list[Option]] = Memo(MEMORY)
 
     def resolve(self, counts: dict[int, int]) -> dict[int, Choice]:
         """Choices for a document's keys (key id -> mentions); unsupported ones are left out."""
@@ -80,23 +84,18 @@ class Resolver:
             context = DocumentContext(self.places, self.distances, chosen, weights)
         choices = {}
         for key, opts in options.items():
-            if len(opts) == 1:
-                choice = self._only(opts[0], context, key)
-            else:
-                choice = self._choose(opts, context, key)
+            choice = self._only(opts[0], context, key) if len(opts) == 1 else self._choose(opts, context, key)
             if choice is not None:
                 choices[key] = choice
         return choices
 
     def options(self, key: int) -> list[Option]:
-        """(place row, is main name, prior score, prominence) of each candidate of a key."""
+        """The options of the candidates of a key (place row, is main name, prior score, prominence)."""
         found = self._options.get(key)
         if found is None:
-            if len(self._options) > MEMORY:
-                self._options.clear()
             prominence = self.places.prominence
-            found = [option(row, main, prominence[row]) for row, main in self.dictionary.candidates(key)]
-            self._options[key] = found
+            candidates = self.dictionary.candidates(key)
+            found = self._options.put(key, [option(row, main, prominence[row]) for row, main in candidates])
         return found
 
     def _first_guess(
@@ -112,38 +111,32 @@ class Resolver:
             opts = options[key] = known.get(key) or self.options(key)
             weights[key] = _WEIGHTS[n] if n < len(_WEIGHTS) else 1.0 + math.log(n)
             if len(opts) == 1:
-                chosen[key] = opts[0][0]
+                chosen[key] = opts[0].row
             else:
-                chosen[key] = max(opts, key=_prior)[0]
+                chosen[key] = max(opts, key=_PRIOR).row
                 ambiguous.append(key)
         return options, weights, chosen, ambiguous
 
     def _choose(self, options: list[Option], context: DocumentContext, key: int) -> Choice | None:
-        totals = ranked(options, context, key, SHOWN)
+        totals, score_sum = ranked(options, context, key, SHOWN)
         best = scored(totals[0], context, key)
         if not _supported(best.parts, context, key):
             return None
-        shown = (best, *[scored(total, context, key) for total in totals[1:SHOWN]])
-        share = best.score / (sum(total[2] for total in totals) or 1.0)
-        return Choice(best, round(0.5 * best.score + 0.5 * share, 4), shown)
+        shown = (best, *[scored(total, context, key) for total in totals[1:]])
+        return Choice(best, tempered(best.score, score_sum), shown)
 
     def _only(self, choice: Option, context: DocumentContext, key: int) -> Choice | None:
         """``_choose`` for a name with one candidate place."""
         best, score = only(choice, context, key)
         if not _supported(best.parts, context, key):
             return None
-        share = best.score / (score or 1.0)
-        return Choice(best, round(0.5 * best.score + 0.5 * share, 4), (best,))
-
-
-def _prior(choice: Option) -> float:
-    return choice[2]
+        return Choice(best, tempered(best.score, score), (best,))
 
 
 def _supported(parts: dict[str, float], context: DocumentContext, key: int) -> bool:
     """Small places, and places named by an alternate name, need the document's support."""
     prominence = parts["prominence"]
-    if prominence >= PROMINENT or prominence >= SMALL and parts["name"]:
+    if prominence >= PROMINENT or (prominence >= SMALL and parts["name"]):
         return True
     if not context.has_others(key):
         return True

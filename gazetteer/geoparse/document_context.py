@@ -139,4 +139,3 @@ class Distances:
             self.known.setdefault(a, {})[b] = self.known.setdefault(b, {})[a] = value
             self.pairs += 1
         return value
-

@@ -12,6 +12,7 @@ errors (Gritta et al. 2019, "A pragmatic guide to geoparsing evaluation"):
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import statistics
@@ -164,7 +165,7 @@ def error_auc(errors_km: Iterable[float]) -> float:
         return 0.0
     if len(scaled) == 1:
         return scaled[0]
-    area = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:], strict=False))
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(scaled))
     return area / (len(scaled) - 1)
 
 
@@ -266,14 +267,10 @@ def _resolution(document: str, gold: GoldToponym, mention: Mention, found: _Docu
     found.errors.append(km)
     if km > ACCURACY_KM:
         found.misses.append(
-            Miss(
-                document, "far", gold.start, gold.end, gold.name, gold.place, mention.place.name, round(km, 1)
-            )  # fmt: skip
+            Miss(document, "far", gold.start, gold.end, gold.name, gold.place, mention.place.name, round(km, 1))
         )
 
 
-def _miss(
-    document: GoldDocument, kind: str, span: tuple[int, int], expected: str = "", predicted: str = ""
-) -> Miss:
+def _miss(document: GoldDocument, kind: str, span: tuple[int, int], expected: str = "", predicted: str = "") -> Miss:
     start, end = span
     return Miss(document.id, kind, start, end, document.text[start:end], expected, predicted)

@@ -98,9 +98,9 @@ class FalseHitRules:
         capitals: an organisation's name, or a longer proper name (``Hotel Armenia``), rejects it."""
         before = words_before(text, start)
         after = words_after(text, end) if text[end + 1 : end + 2].isupper() else []
-        if self._org_prefix(before) or after and self._org_head(after):
+        if self._org_prefix(before) or (after and self._org_head(after)):
             return "organisation"
-        if after or before and is_capitalised(before[-1]):
+        if after or (before and is_capitalised(before[-1])):
             why = self._name_run(text, start, before, after)
             if why and not is_heading(text, start, end):
                 return why

@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 from gazetteer.geoparse.name_dictionary import SpotDictionary
 from gazetteer.geoparse.scan_form import name_key
 from gazetteer.geoparse.stoplists import Stoplists
+from gazetteer.memo import Memo
 
 MISSPELLING_MIN = 6
 """Shortest word (and name) considered for a misspelling."""
@@ -32,7 +33,7 @@ class Misspellings:
     def __init__(self, dictionary: SpotDictionary, lists: Stoplists) -> None:
         self.dictionary = dictionary
         self.lists = lists
-        self._countries_near: dict[str, Near | None] = {}
+        self._countries_near: Memo[str, Near | None] = Memo(MEMORY)
 
     def find(
         self,
@@ -72,11 +73,10 @@ class Misspellings:
         """(key id, similarity) of the name ``word`` misspells, among ``names`` or the countries."""
         found = closest(word, names.keys) if names.near_length(len(word)) else None
         if found is None and len(word) >= COUNTRY_MIN:
-            if word not in self._countries_near:
-                if len(self._countries_near) > MEMORY:
-                    self._countries_near.clear()
-                self._countries_near[word] = closest(word, self.dictionary.countries)
-            found = self._countries_near[word]
+            if word in self._countries_near:
+                found = self._countries_near[word]
+            else:
+                found = self._countries_near.put(word, closest(word, self.dictionary.countries))
         return found
 
 

@@ -11,6 +11,7 @@ takes the stop that follows it in the text.
 from __future__ import annotations
 
 import re
+from enum import IntEnum
 
 from gazetteer.geoparse.name_dictionary import (
     F_ABBR,
@@ -20,10 +21,24 @@ from gazetteer.geoparse.name_dictionary import (
     SpotDictionary,
 )
 from gazetteer.geoparse.stoplists import Stoplists
+from gazetteer.memo import Memo
 
-REJECTED, KEPT, DOTTED = 0, 1, 2
-"""Verdicts on a writing: it does not fit the name, it fits as written, it fits and takes the
-full stop that follows in the text (``dotted_end``)."""
+
+class Verdict(IntEnum):
+    """What the spotter makes of a capitalised word or a writing of a name."""
+
+    REJECTED = 0
+    """The writing does not fit the name (or the word is no name)."""
+    KEPT = 1
+    """The writing fits the name as written."""
+    DOTTED = 2
+    """The writing fits and takes the full stop that follows in the text (``dotted_end``)."""
+    SUSPECT = 3
+    """The word is no name but may misspell one (``misspellings``)."""
+
+
+REJECTED, KEPT, DOTTED, SUSPECT = Verdict.REJECTED, Verdict.KEPT, Verdict.DOTTED, Verdict.SUSPECT
+"""The verdicts as module names (a global is read faster than a class attribute in hot loops)."""
 MEMORY = 500_000
 """Writings whose verdicts are remembered across texts."""
 _WORDS = re.compile(r"[^\W_]+")
@@ -35,19 +50,16 @@ class NameWriting:
     def __init__(self, dictionary: SpotDictionary, lists: Stoplists) -> None:
         self.dictionary = dictionary
         self.lists = lists
-        self._verdicts: dict[str, int] = {}
+        self._verdicts: Memo[str, Verdict] = Memo(MEMORY)
 
-    def verdict(self, surface: str, key: int) -> int:
-        """Whether ``surface`` is a fitting writing of the name with key id ``key``."""
+    def verdict(self, surface: str, key: int) -> Verdict:
+        """Whether ``surface`` is a fitting writing of the name with key id ``key`` (never ``SUSPECT``)."""
         verdict = self._verdicts.get(surface)
         if verdict is None:
-            verdict = self._judge(surface, self.dictionary.flags[key])
-            if len(self._verdicts) > MEMORY:
-                self._verdicts.clear()
-            self._verdicts[surface] = verdict
+            verdict = self._verdicts.put(surface, self._judge(surface, self.dictionary.flags[key]))
         return verdict
 
-    def _judge(self, surface: str, flags: int) -> int:
+    def _judge(self, surface: str, flags: int) -> Verdict:
         if flags & F_ABBR and surface.isupper():
             return DOTTED if flags & F_DOT else KEPT
         if flags & F_ABBR_ONLY:

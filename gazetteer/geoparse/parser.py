@@ -15,32 +15,42 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable
+from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
 
+from gazetteer.errors import InvalidInput
+from gazetteer.gazetteer import Gazetteer
 from gazetteer.geoparse.dictionary_cache import load_dictionary
 from gazetteer.geoparse.disambiguation import Choice, Resolver
-from gazetteer.errors import DataError, InvalidInput
-from gazetteer.geoparse.false_hits import PROMINENT
-from gazetteer.gazetteer import Gazetteer
+from gazetteer.geoparse.entities import EntityGate
 from gazetteer.geoparse.place_cache import PlaceCache
-from gazetteer.ranking import MATCH_WEIGHT
-from gazetteer.records import Candidate, MatchType, Mention, Place
-from gazetteer.geoparse.scan_form import name_key
 from gazetteer.geoparse.spotting import Spot, Spotter
 from gazetteer.geoparse.stoplists import Stoplists, load_stoplists
+from gazetteer.ranking import MATCH_WEIGHT
+from gazetteer.records import Candidate, MatchType, Mention, Place
+
+__all__ = ["MAX_TEXT_CHARS", "EntityGate", "Geoparser", "check_text", "geoparse", "geoparser_for"]
 
 MAX_TEXT_CHARS = 100_000_000
 """Longest text one call accepts, in characters."""
-OTHER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
-"""Entity labels whose spans hold no place name of their own (``Antony`` in ``Antony Blinken``)."""
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-"""Entity labels added as spots when their text is a known name."""
 _KEY = attrgetter("key")
-_Resolved = tuple[Place, float, MatchType, tuple[Candidate, ...], dict[str, float]]
-"""Place, confidence, match type, candidates and reasons of a mention."""
+
+
+@dataclass(slots=True)
+class _Resolved:
+    """The parts of a mention that follow from its name and surface (shared by its repetitions)."""
+
+    place: Place
+    """The chosen place."""
+    confidence: float
+    """The mention's confidence."""
+    match_type: MatchType
+    """How the surface matched the place's names."""
+    candidates: tuple[Candidate, ...]
+    """The candidates shown, best first."""
+    reasons: dict[str, float]
+    """The parts of the chosen candidate's score, its score and the match factor."""
 
 
 class Geoparser:
@@ -86,9 +96,17 @@ class Geoparser:
                 if choice is None:
                     continue
                 resolved = made[signature] = self._resolved(spot, choice, places)
-            place, confidence, kind, candidates, reasons = resolved
             mentions.append(
-                Mention(spot.start, spot.end, spot.surface, place, confidence, kind, candidates, reasons)
+                Mention(
+                    spot.start,
+                    spot.end,
+                    spot.surface,
+                    resolved.place,
+                    resolved.confidence,
+                    resolved.match_type,
+                    resolved.candidates,
+                    resolved.reasons,
+                )
             )
         return mentions
 
@@ -100,13 +118,10 @@ class Geoparser:
         match_type, factor, confidence = self._match(spot, place, choice.confidence)
         surface = spot.surface
         candidates = tuple(
-            [
-                Candidate(places[ids[s.row]], surface, match_type, s.score, None, s.parts)
-                for s in choice.ranked
-            ]
+            [Candidate(places[ids[s.row]], surface, match_type, s.score, None, s.parts) for s in choice.ranked]
         )
         reasons = {**best.parts, "score": best.score, "match": factor}
-        return place, confidence, match_type, candidates, reasons
+        return _Resolved(place, confidence, match_type, candidates, reasons)
 
     def _match(self, spot: Spot, place: Place, confidence: float) -> tuple[MatchType, float, float]:
         """Match type, its factor and the mention's confidence (the choice's, times the factor)."""
@@ -123,54 +138,6 @@ def check_text(text: object) -> None:
         raise InvalidInput(f"text must be a string, not {type(text).__name__}")
     if len(text) > MAX_TEXT_CHARS:
         raise InvalidInput(f"text is longer than {MAX_TEXT_CHARS} characters ({len(text)}); split it")
-
-
-class EntityGate:
-    """Optional check by a spaCy-style pipeline (``nlp(text).ents``).
-
-    Drops spots that lie inside a longer person, organisation or nationality
-    entity (``Antony`` in ``Antony Blinken``) unless the place is prominent, and
-    adds place entities (GPE, LOC, FAC) whose whole text is a known name.
-    """
-
-    def __init__(self, nlp: Callable[[str], Any]) -> None:
-        self.nlp = nlp
-
-    @classmethod
-    def load(cls, model: str = "en_core_web_sm") -> EntityGate:
-        """Load an installed spaCy pipeline; ``DataError`` when spaCy or the model is missing."""
-        try:
-            import spacy  # type: ignore[import-not-found]
-        except ImportError as error:
-            raise DataError("spaCy is not installed (pip install spacy)") from error
-        try:
-            return cls(spacy.load(model))
-        except OSError as error:
-            raise DataError(f"spaCy pipeline {model!r} is not installed") from error
-
-    def apply(self, text: str, spots: list[Spot], spotter: Spotter) -> list[Spot]:
-        """``spots`` checked against the entities of ``text``."""
-        limit = getattr(self.nlp, "max_length", MAX_TEXT_CHARS)
-        if len(text) > limit:
-            return spots
-        entities = [(e.start_char, e.end_char, e.label_) for e in self.nlp(text).ents]
-        others = [(a, b) for a, b, label in entities if label in OTHER_ENTITIES]
-        best = spotter.dictionary.best
-        kept = [s for s in spots if best[s.key] >= PROMINENT or not _inside(s, others)]
-        taken = [(s.start, s.end) for s in kept]
-        for start, end, label in entities:
-            key = spotter.dictionary.key_id(name_key(text[start:end]))
-            if label in PLACE_ENTITIES and key is not None and not _overlaps(start, end, taken):
-                kept.append(Spot(start, end, text[start:end], key, "entity"))
-        return sorted(kept, key=lambda s: s.start)
-
-
-def _inside(spot: Spot, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= spot.start and spot.end <= b and b - a > spot.end - spot.start for a, b in spans)
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in spans)
 
 
 _PARSERS: dict[str, Geoparser] = {}

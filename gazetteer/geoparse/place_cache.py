@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from gazetteer.index import GazetteerIndex
+from gazetteer.memo import Memo
 from gazetteer.records import Place
 
 LIMIT = 200_000
@@ -21,9 +22,10 @@ class PlaceCache:
 
     def __init__(self, index: GazetteerIndex, limit: int = LIMIT) -> None:
         self.index = index
-        self.limit = limit
-        self.known: dict[int, Place] = {}
-        self.exact: dict[str, frozenset[int]] = {}
+        self.known: Memo[int, Place] = Memo(limit)
+        """Places read so far, by id."""
+        self.exact: Memo[str, frozenset[int]] = Memo(limit)
+        """Surfaces looked up so far -> ids of the places that have them as a name."""
 
     def get(self, ids: Collection[int]) -> dict[int, Place]:
         """Places for ``ids`` (all must exist)."""
@@ -45,10 +47,8 @@ class PlaceCache:
             else:
                 found[place_id] = place
         if missing:
-            if len(known) + len(missing) > self.limit:
-                known.clear()
             read = self.index.places(missing, names=False)
-            known.update(read)
+            known.put_all(read)
             found.update(read)
         return found
 
@@ -56,8 +56,5 @@ class PlaceCache:
         """Ids of places that have ``surface`` as one of their names, exactly."""
         found = self.exact.get(surface)
         if found is None:
-            if len(self.exact) >= self.limit:
-                self.exact.clear()
-            found = frozenset(pid for pid, _ in self.index.ids_by_text(surface))
-            self.exact[surface] = found
+            found = self.exact.put(surface, frozenset(pid for pid, _ in self.index.ids_by_text(surface)))
         return found

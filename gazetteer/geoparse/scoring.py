@@ -16,19 +16,48 @@ from gazetteer.geoparse.document_context import DocumentContext
 
 WEIGHTS = {"prominence": 0.45, "name": 0.1, "country": 0.25, "coherence": 0.2}
 """Weight of each score part; they add up to 1."""
-PROMINENCE, NAME, COUNTRY, COHERENCE = (
-    WEIGHTS[k] for k in ("prominence", "name", "country", "coherence")
-)
-Option = tuple[int, bool, float, float]
-"""A candidate of a name: place row, whether the name is its main name, prior score, prominence
-(rounded, as reported)."""
-Total = tuple[float, int, float, Option, float, "float | None"]
-"""A scored candidate: minus its score and its place row (in that order: best first, then the
-better known place), its score, the option, country share, closeness (``None`` when not measured)."""
+PROMINENCE, NAME, COUNTRY, COHERENCE = (WEIGHTS[k] for k in ("prominence", "name", "country", "coherence"))
 
-_Order = tuple[list[tuple[float, int, Option, float]], dict[int, float]]
-"""Options ordered by prior and country share (minus that score, row, option, country share),
-and the closeness of those measured so far, by row."""
+
+@dataclass(slots=True)
+class Option:
+    """A candidate place of a name, as known before reading the document (do not change one: they are shared)."""
+
+    row: int
+    """Place row in the dictionary's place table."""
+    main: bool
+    """Whether the name is the place's main (or preferred) name."""
+    prior: float
+    """Prominence and name parts of the score, weighted."""
+    prominence: float
+    """``ranking.prominence`` of the place, rounded as reported."""
+
+
+@dataclass(slots=True)
+class Total:
+    """A candidate scored against a document."""
+
+    minus: float
+    """Minus ``score`` (totals are ranked by it, then by ``row``)."""
+    row: int
+    """Place row (the tie-break: rows are ordered by prominence)."""
+    score: float
+    """The score, unrounded."""
+    option: Option
+    """The candidate."""
+    country: float
+    """Its country share."""
+    near: float | None
+    """Its closeness, ``None`` when not measured."""
+
+
+_Prior = tuple[float, int, Option, float]
+"""An option ordered by its prior and country parts: minus those parts (the best sorts first), its row
+(the tie-break), the option and its country share.  A plain tuple: one is made per option and document."""
+_Order = tuple[list[_Prior], dict[int, float]]
+"""Options ordered by prior and country share, and the closeness of those measured so far, by row."""
+_Plain = tuple[float, int, float, Option, float, "float | None"]
+"""The fields of a ``Total`` in a plain tuple, quicker to make: only the totals shown become records."""
 
 
 @dataclass(slots=True)
@@ -45,28 +74,29 @@ class Scored:
 
 def option(row: int, main: bool, prominence: float) -> Option:
     """The option of a candidate place, with its prior score."""
-    return row, main, PROMINENCE * prominence + (NAME if main else 0.0), round(prominence, 4)
+    return Option(row, main, PROMINENCE * prominence + (NAME if main else 0.0), round(prominence, 4))
 
 
-def ranked(options: list[Option], context: DocumentContext, key: int, full: int) -> list[Total]:
-    """Scored options of the name ``key``, best first; closeness measured for the ``full`` most
-    likely ones and for any other that could still win (the rest score without it)."""
+def ranked(options: list[Option], context: DocumentContext, key: int, shown: int) -> tuple[list[Total], float]:
+    """The ``shown`` best options of the name ``key``, scored, best first, and the sum of the scores of
+    all; closeness measured for the ``shown`` most likely ones and for any other that could still win
+    (the rest score without it)."""
     order, nears = _by_prior(options, context, key)
-    scored: list[Total] = []
+    scored: list[_Plain] = []
     top = 0.0
     for n, (minus, row, choice, country) in enumerate(order):
         score, near = -minus, None
-        if n < full or score + COHERENCE > top:
+        if n < shown or score + COHERENCE > top:
             near = _closeness(nears, context, row, key)
             score += COHERENCE * near
             top = max(top, score)
         scored.append((-score, row, score, choice, country, near))
     scored.sort()
-    return scored
+    return [Total(*total) for total in scored[:shown]], sum(total[2] for total in scored)
 
 
 def best_row(options: list[Option], context: DocumentContext, key: int) -> int:
-    """The row that ``ranked(options, context, key, 1)`` puts first, without ranking the rest.
+    """The row of the option that ``ranked(options, context, key, 1)`` gives, without ranking the rest.
 
     An option left without closeness scores less than the best one with it, so
     the best is among those with closeness.
@@ -85,19 +115,20 @@ def best_row(options: list[Option], context: DocumentContext, key: int) -> int:
 
 def scored(total: Total, context: DocumentContext, key: int) -> Scored:
     """The record of a scored candidate, its closeness measured if it was not."""
-    _, row, score, (_, main, _, prominence), country, near = total
+    near = total.near
     if near is None:
-        near = context.closeness(row, key)
-    return Scored(row, round(score, 4), _parts(prominence, main, country, near))
+        near = context.closeness(total.row, key)
+    choice = total.option
+    return Scored(total.row, round(total.score, 4), _parts(choice.prominence, choice.main, total.country, near))
 
 
 def only(choice: Option, context: DocumentContext, key: int) -> tuple[Scored, float]:
     """The record of the one candidate of a name, and its unrounded score."""
-    row, main, prior, prominence = choice
+    row = choice.row
     country = context.country_share(row, key)
     near = context.closeness(row, key)
-    score = prior + COUNTRY * country + COHERENCE * near
-    return Scored(row, round(score, 4), _parts(prominence, main, country, near)), score
+    score = choice.prior + COUNTRY * country + COHERENCE * near
+    return Scored(row, round(score, 4), _parts(choice.prominence, choice.main, country, near)), score
 
 
 def _parts(prominence: float, main: bool, country: float, near: float) -> dict[str, float]:
@@ -112,12 +143,12 @@ def _parts(prominence: float, main: bool, country: float, near: float) -> dict[s
 def _by_prior(options: list[Option], context: DocumentContext, key: int) -> _Order:
     """(minus prior and country part, row, option, country share) of each option, best first;
     and the closeness of those measured so far against ``context``."""
-    found = context.memo.get(key)
+    found: _Order | None = context.memo.get(key)
     if found is None:
-        shares = context.country_shares([choice[0] for choice in options], key)
+        shares = context.country_shares([choice.row for choice in options], key)
         order = [
-            (-(choice[2] + COUNTRY * share), choice[0], choice, share)
-            for choice, share in zip(options, shares)
+            (-(choice.prior + COUNTRY * share), choice.row, choice, share)
+            for choice, share in zip(options, shares, strict=True)
         ]
         order.sort()
         found = context.memo[key] = (order, {})

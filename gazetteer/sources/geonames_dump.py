@@ -42,15 +42,11 @@ from pathlib import Path
 
 from gazetteer.errors import DataError
 from gazetteer.index import IndexWriter
-from gazetteer.records import Name, Place, Point
+from gazetteer.records import ABBREVIATION, PSEUDO_LANGUAGES, Name, Place, Point
 
 GEONAME_COLUMNS = 19
 """Columns of a row of ``allCountries.txt`` and of the country extracts."""
 
-PSEUDO_LANGUAGES = frozenset(
-    {"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "uicn", "phon", "piny"}
-)
-"""``isolanguage`` values that mark codes, links and pronunciation aids rather than names."""
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 _READ_BUFFER = 1 << 20
@@ -193,7 +189,7 @@ def language_of(code: str) -> tuple[str, bool, bool] | None:
         return None
     if not code or _LANGUAGE.match(code):
         return code, False, False
-    if code == "abbr":
+    if code == ABBREVIATION:
         return "", True, False
     if code == "fr_1793":
         return "fr", False, True

@@ -1,6 +1,20 @@
-"""The document store: an SQLite file of documents, mentions and events."""
+"""The document store: one interface (``DocumentStore``), backends chosen by ``open_store``.
 
-from gazetteer.limits import MAX_TEXT_BYTES, TooLarge
-from gazetteer.store.sqlite_store import Parse, Store
+SQLite is the embedded default: ``open_store(path)`` opens (or creates) the
+file.  A second backend implements ``store.base.DocumentStore`` and is chosen
+here by the form of the target, so that no caller changes.
+"""
 
-__all__ = ["MAX_TEXT_BYTES", "Parse", "Store", "TooLarge"]
+from __future__ import annotations
+
+from pathlib import Path
+
+from gazetteer.store.base import DocumentStore, MentionedPlace
+from gazetteer.store.sqlite_store import SqliteStore
+
+__all__ = ["DocumentStore", "MentionedPlace", "SqliteStore", "open_store"]
+
+
+def open_store(target: Path | str) -> DocumentStore:
+    """The store at ``target``: an SQLite file path (created when missing)."""
+    return SqliteStore(Path(target))

@@ -9,14 +9,14 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from gazetteer.documents import Document, StoredMention
-from gazetteer.records import Mention
-from gazetteer.sentences import Sentences
 
 _DOCUMENT_COLUMNS = "id, text, title, date, source, created"
 _MENTION_COLUMNS = (
     'document_id, n, start, "end", surface, place_id, place_name, lon, lat, '
     "feature_code, country, confidence, snippet, snippet_start"
 )
+_CHUNK = 500
+"""Ids per ``IN (...)`` query (SQLite allows 999 parameters in older builds)."""
 
 
 def insert_document(db: sqlite3.Connection, text: str, title: str, date: str, source: str, created: str) -> Document:
@@ -26,29 +26,6 @@ def insert_document(db: sqlite3.Connection, text: str, title: str, date: str, so
         (text, title, date, source, created),
     )
     return Document(int(cursor.lastrowid or 0), text, title, date, source, created)
-
-
-def stored_mentions(document: Document, mentions: Sequence[Mention], sentences: Sentences) -> Iterable[StoredMention]:
-    """The mentions of a document as flat records with their snippets, numbered from 0."""
-    for n, mention in enumerate(mentions):
-        snippet, snippet_start = sentences.snippet(mention.start, mention.end)
-        place = mention.place
-        yield StoredMention(
-            document_id=document.id,
-            n=n,
-            start=mention.start,
-            end=mention.end,
-            surface=mention.surface,
-            place_id=place.id,
-            place_name=place.name,
-            lon=place.lon,
-            lat=place.lat,
-            feature_code=place.feature_code,
-            country=place.country,
-            confidence=float(mention.confidence),
-            snippet=snippet,
-            snippet_start=snippet_start,
-        )
 
 
 def insert_mentions(db: sqlite3.Connection, mentions: Iterable[StoredMention]) -> None:
@@ -104,10 +81,23 @@ def count_documents(db: sqlite3.Connection) -> int:
     return int(db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
 
-def document_mentions(db: sqlite3.Connection, document_id: int) -> list[StoredMention]:
-    """The mentions of one document, in text order."""
-    rows = db.execute(f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE document_id = ? ORDER BY n", (document_id,))
-    return [_mention(row) for row in rows]
+def has_document(db: sqlite3.Connection, document_id: int) -> bool:
+    """Whether a document with that id is stored (its text is not read)."""
+    return db.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is not None
+
+
+def document_mentions(db: sqlite3.Connection, document_ids: Sequence[int]) -> list[StoredMention]:
+    """The mentions of the given documents, by document then position."""
+    found: list[StoredMention] = []
+    for first in range(0, len(document_ids), _CHUNK):
+        chunk = list(document_ids[first : first + _CHUNK])
+        rows = db.execute(
+            f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE document_id IN ({','.join('?' * len(chunk))}) "
+            "ORDER BY document_id, n",
+            chunk,
+        )
+        found.extend(_mention(row) for row in rows)
+    return found
 
 
 def place_mentions(db: sqlite3.Connection, place_id: int, limit: int, offset: int) -> list[StoredMention]:
@@ -122,8 +112,8 @@ def place_mentions(db: sqlite3.Connection, place_id: int, limit: int, offset: in
 def mention_counts(db: sqlite3.Connection, place_ids: Sequence[int]) -> dict[int, int]:
     """How many mentions each of the given places has (places without any are left out)."""
     counts: dict[int, int] = {}
-    for first in range(0, len(place_ids), 500):
-        chunk = list(place_ids[first : first + 500])
+    for first in range(0, len(place_ids), _CHUNK):
+        chunk = list(place_ids[first : first + _CHUNK])
         rows = db.execute(
             f"SELECT place_id, COUNT(*) FROM mentions WHERE place_id IN ({','.join('?' * len(chunk))}) "
             "GROUP BY place_id",

@@ -1,87 +1,43 @@
-"""The document store: documents, their mentions and events in one SQLite file.
+"""The embedded store backend: documents, mentions and events in one SQLite file.
 
-A document is geoparsed first, then written with all its mentions and its
-proposed events in one transaction, so a killed process leaves either the whole
-document or nothing.
+A document is written with all its mentions and events in one transaction, so
+a killed process leaves either the whole document or nothing.  Ids and pages
+are checked before they reach SQL (SQLite holds 64-bit integers only); events
+are checked whole, since a stored event must always be drawable.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
-from gazetteer import events as proposals
-from gazetteer.documents import Document, Event, StoredMention
-from gazetteer.errors import DataError, NotFound
-from gazetteer.records import Mention
+from gazetteer.documents import Document, Event, NewDocument, StoredMention
+from gazetteer.errors import NotFound
+from gazetteer.limits import check_event, check_id, check_page
 from gazetteer.store import document_table as docs
 from gazetteer.store import event_table as events
+from gazetteer.store.base import MentionedPlace
 from gazetteer.store.database import Database
-from gazetteer.limits import (
-    MAX_SOURCE,
-    MAX_TITLE,
-    check_date,
-    check_event,
-    check_field,
-    check_id,
-    check_page,
-    check_text,
-)
-from gazetteer.sentences import Sentences
-
-Parse = Callable[[str], list[Mention]]
-"""A geoparser: text in, resolved mentions out."""
-
-
-def _check_document(text: str, title: str, date: str, source: str) -> str:
-    """Check a document's fields; its date in ISO form."""
-    check_text(text)
-    check_field(title, "title", MAX_TITLE)
-    check_field(source, "source", MAX_SOURCE)
-    return check_date(date)
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class Store(Database):
+class SqliteStore(Database):
     """Documents, mentions and events kept in an SQLite file (WAL, transactions)."""
 
-    def __init__(self, path: Path, parse: Parse | None = None) -> None:
-        super().__init__(path)
-        self.parse = parse
-
-    @classmethod
-    def open(cls, path: Path, parse: Parse | None = None) -> Store:
-        """The store at ``path``, created when missing."""
-        return cls(path, parse)
-
-    def __enter__(self) -> Store:
+    def __enter__(self) -> SqliteStore:
         return self
 
-    def ingest(self, text: str, *, title: str = "", date: str = "", source: str = "") -> Document:
-        """Geoparse ``text`` and store it with its mentions and proposed events, atomically."""
-        date = _check_document(text, title, date, source)
-        if self.parse is None:
-            raise DataError("this store was opened without a geoparser")
-        mentions = sorted(self.parse(text), key=lambda m: (m.start, m.end))
-        return self.add_document(text, mentions, title=title, date=date, source=source)
-
-    def add_document(
-        self, text: str, mentions: Sequence[Mention], *, title: str = "", date: str = "", source: str = ""
-    ) -> Document:
-        """Store an already parsed document, its mentions and proposed events in one transaction."""
-        date = _check_document(text, title, date, source)
-        sentences = Sentences(text)
-        proposed = proposals.propose_events(text, mentions, document_date=date, sentences=sentences)
+    def add_document(self, new: NewDocument) -> Document:
+        """Store a document, its mentions and events in one transaction."""
         with self.transaction() as db:
-            document = docs.insert_document(db, text, title, date, source, _now())
-            docs.insert_mentions(db, docs.stored_mentions(document, mentions, sentences))
-            for event in proposed:
+            document = docs.insert_document(db, new.text, new.title, new.date, new.source, _now())
+            docs.insert_mentions(db, (replace(m, document_id=document.id) for m in new.mentions))
+            for event in new.events:
                 events.insert_event(db, replace(event, document_id=document.id))
         return document
 
@@ -109,9 +65,13 @@ class Store(Database):
         """The mentions of a document in text order; ``NotFound`` for an unknown document."""
         check_id(document_id, "document id")
         with self.reading() as db:
-            if docs.get_document(db, document_id) is None:
-                raise NotFound(f"no document with id {document_id}")
-            return docs.document_mentions(db, document_id)
+            self._require_document(db, document_id)
+            return docs.document_mentions(db, [document_id])
+
+    def mentions_of(self, document_ids: Sequence[int]) -> list[StoredMention]:
+        """The mentions of several documents, by document then position."""
+        with self.reading() as db:
+            return docs.document_mentions(db, document_ids)
 
     def place_mentions(self, place_id: int, limit: int = 100, offset: int = 0) -> list[StoredMention]:
         """Every mention of a place across documents, with snippets."""
@@ -125,7 +85,7 @@ class Store(Database):
         with self.reading() as db:
             return docs.mention_counts(db, place_ids)
 
-    def mentioned_places(self) -> list[tuple[int, float, float, int]]:
+    def mentioned_places(self) -> list[MentionedPlace]:
         """(place id, lon, lat, mention count) of every mentioned place."""
         with self.reading() as db:
             return docs.mentioned_places(db)
@@ -168,14 +128,18 @@ class Store(Database):
         if document_id is not None:
             check_id(document_id, "document id")
         with self.reading() as db:
-            if document_id is not None and docs.get_document(db, document_id) is None:
-                raise NotFound(f"no document with id {document_id}")
+            if document_id is not None:
+                self._require_document(db, document_id)
             return events.list_events(db, proposed=proposed, document_id=document_id, limit=limit, offset=offset)
 
     @staticmethod
-    def _check_source(db: sqlite3.Connection, event: Event) -> None:
+    def _require_document(db: sqlite3.Connection, document_id: int) -> None:
+        if not docs.has_document(db, document_id):
+            raise NotFound(f"no document with id {document_id}")
+
+    def _check_source(self, db: sqlite3.Connection, event: Event) -> None:
         check_event(event)
         if event.id:
             check_id(event.id, "event id")
-        if event.document_id is not None and docs.get_document(db, event.document_id) is None:
-            raise NotFound(f"no document with id {event.document_id}")
+        if event.document_id is not None:
+            self._require_document(db, event.document_id)

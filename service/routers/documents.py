@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query, Response
 from fastapi.responses import HTMLResponse
 
-from gazetteer.documents import Document, StoredMention
-from gazetteer.errors import DataError
-from service.deps import DocumentId, Offset, PageLimit, StoreDep
-from service.features import document_public, document_summary, event_public, mention_public
+from gazetteer.limits import MAX_PAGE
+from gazetteer.public import document_json, document_summary, event_json, mention_json
+from maps.document_page import render_document
+from service.deps import ApiDep, DocumentId, Offset, PageLimit
 from service.negotiation import prefers_html
 from service.schemas.documents import DocumentCreate, DocumentIngested, DocumentList, DocumentPublic
 from service.schemas.events import EventList
@@ -24,53 +24,45 @@ _HTML = {200: {"content": {"text/html": {"schema": {"type": "string"}}}, "descri
 
 
 @router.post("", status_code=201, response_model=DocumentIngested)
-def create_document(body: DocumentCreate, store: StoreDep, response: Response) -> DocumentIngested:
+def create_document(body: DocumentCreate, api: ApiDep, response: Response) -> dict[str, Any]:
     """Geoparse a text and store it with its mentions and proposed events (one transaction)."""
     date = body.date.isoformat() if body.date else ""
-    document = store.ingest(body.text, title=body.title, date=date, source=body.source)
+    document = api.ingest(body.text, title=body.title, date=date, source=body.source)
     response.headers["Location"] = f"/documents/{document.id}"
-    mentions = [mention_public(m) for m in store.mentions(document.id)]
-    events = [event_public(e) for e in store.events(document_id=document.id, limit=1000)]
-    return DocumentIngested(**document_public(document).model_dump(), mentions=mentions, events=events)
+    mentions = [mention_json(m) for m in api.document_mentions(document.id)]
+    events = [event_json(e) for e in api.events(document_id=document.id, limit=MAX_PAGE)]
+    return document_json(document) | {"mentions": mentions, "events": events}
 
 
 @router.get("", response_model=DocumentList)
-def list_documents(store: StoreDep, limit: PageLimit = 100, offset: Offset = 0) -> DocumentList:
+def list_documents(api: ApiDep, limit: PageLimit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Stored documents, newest first, without their text."""
-    documents = [document_summary(d) for d in store.documents(limit, offset)]
-    return DocumentList(total=store.count_documents(), limit=limit, offset=offset, documents=documents)
+    documents = [document_summary(d) for d in api.documents(limit, offset)]
+    return {"total": api.count_documents(), "limit": limit, "offset": offset, "documents": documents}
 
 
 @router.get("/{document_id}", response_model=DocumentPublic, responses=_HTML)  # type: ignore[arg-type]
 def get_document(
     document_id: DocumentId,
-    store: StoreDep,
+    api: ApiDep,
     format: Annotated[Literal["json", "html"] | None, Query(description="Force JSON or HTML.")] = None,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
-) -> DocumentPublic | HTMLResponse:
+) -> dict[str, Any] | HTMLResponse:
     """A document as JSON, or as an HTML page with linked mentions when the client prefers HTML."""
-    document = store.document(document_id)
+    document = api.document(document_id)
     if format == "html" or (format is None and prefers_html(accept)):
-        return HTMLResponse(_render(document, store.mentions(document_id)))
-    return document_public(document)
-
-
-def _render(document: Document, mentions: list[StoredMention]) -> str:
-    try:
-        from maps.document_page import render_document
-    except ImportError as error:
-        raise DataError("the HTML view is not available") from error
-    return render_document(document, mentions, map_url=MAP_URL)
+        return HTMLResponse(render_document(document, api.document_mentions(document_id), map_url=MAP_URL))
+    return document_json(document)
 
 
 @router.get("/{document_id}/mentions", response_model=list[MentionPublic])
-def document_mentions(document_id: DocumentId, store: StoreDep) -> list[MentionPublic]:
+def document_mentions(document_id: DocumentId, api: ApiDep) -> list[dict[str, Any]]:
     """The mentions of a document, in text order, with offsets and snippets."""
-    return [mention_public(m) for m in store.mentions(document_id)]
+    return [mention_json(m) for m in api.document_mentions(document_id)]
 
 
 @router.get("/{document_id}/events", response_model=EventList)
-def document_events(document_id: DocumentId, store: StoreDep, limit: PageLimit = 100, offset: Offset = 0) -> EventList:
+def document_events(document_id: DocumentId, api: ApiDep, limit: PageLimit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Events proposed from (or linked to) a document."""
-    found = [event_public(e) for e in store.events(document_id=document_id, limit=limit, offset=offset)]
-    return EventList(limit=limit, offset=offset, count=len(found), events=found)
+    found = [event_json(e) for e in api.events(document_id=document_id, limit=limit, offset=offset)]
+    return {"limit": limit, "offset": offset, "count": len(found), "events": found}

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse, HTMLResponse
 
-from gazetteer.errors import DataError
 from gazetteer.limits import MAX_ID
 from maps.assets import VENDOR_PREFIX, local_assets, vendor_file
-from maps.collect import PlaceLookup, map_data, map_options
+from maps.collect import map_options
 from maps.event_map import build_event_map
 from maps.mention_map import MapOptions, build_map, render_html
-from service.deps import EventId, ServicesDep, StoreDep
+from service.deps import ApiDep, EventId
+from service.schemas.problem import problem_responses
 
-router = APIRouter(tags=["maps"])
+router = APIRouter(tags=["maps"], responses=problem_responses(404, 422, 503))
 
 DocumentQuery = Annotated[int | None, Query(ge=1, le=MAX_ID, description="Map only this document.")]
 PlaceQuery = Annotated[int | None, Query(ge=1, le=MAX_ID, description="Centre on this place, its popup open.")]
@@ -30,36 +30,17 @@ SERVED = MapOptions(assets=local_assets(VENDOR_PREFIX))
 """Served maps load Leaflet from this service, never from a CDN."""
 
 
-def optional_gazetteer(services: ServicesDep) -> PlaceLookup | None:
-    """The gazetteer, for place variants and region outlines; None when its index cannot be opened.
-
-    The mentions carry their own names and coordinates, so a map is still drawn without it.
-    """
-    try:
-        gazetteer: PlaceLookup = services.gazetteer
-    except DataError:
-        return None
-    return gazetteer
-
-
-GazetteerDep = Annotated[PlaceLookup | None, Depends(optional_gazetteer)]
-
-
 @router.get("/map", response_class=HTMLResponse, summary="Map of the mentions")
-def mention_map(
-    store: StoreDep, gazetteer: GazetteerDep, document: DocumentQuery = None, place: PlaceQuery = None
-) -> HTMLResponse:
+def mention_map(api: ApiDep, document: DocumentQuery = None, place: PlaceQuery = None) -> HTMLResponse:
     """An HTML map of the stored mentions (all documents, or one), optionally centred on a place."""
-    data = map_data(store, gazetteer, document_id=document)
-    options = map_options(data, gazetteer, SERVED, document_id=document, place_id=place)
-    return HTMLResponse(render_html(build_map(data, options)))
+    data = api.map_data(document_id=document, place_id=place)
+    return HTMLResponse(render_html(build_map(data, map_options(data, SERVED))))
 
 
 @router.get("/events/{event_id}/map", response_class=HTMLResponse, summary="Map of one event")
-def event_map(store: StoreDep, gazetteer: GazetteerDep, event_id: EventId) -> HTMLResponse:
+def event_map(api: ApiDep, event_id: EventId) -> HTMLResponse:
     """The event's circle (radius in metres) over the mentions, the places inside it highlighted."""
-    event = store.event(event_id)
-    data = map_data(store, gazetteer)
+    event, data = api.event_map_data(event_id)
     return HTMLResponse(render_html(build_event_map(event, data, SERVED)))
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from gazetteer.errors import InvalidInput
+from gazetteer.normalize import MAX_QUERY_LENGTH
+from gazetteer.public import candidate_feature, collection, mention_json, place_detail, variants_json
 from gazetteer.records import Point
-from service.deps import GazetteerDep, Limit, Offset, PageLimit, PlaceId, StoreDep
-from service.features import candidate_feature, collection, display_name, mention_public, name_public, place_detail
+from service.deps import ApiDep, Limit, Offset, PageLimit, PlaceId
 from service.geojson_response import GeoJSONResponse
 from service.schemas.geojson import PlaceCollection, PlaceDetailFeature
 from service.schemas.places import PlaceMentions, PlaceVariants
@@ -17,7 +18,7 @@ from service.schemas.problem import problem_responses
 
 router = APIRouter(prefix="/places", tags=["places"], responses=problem_responses(404, 422, 503))
 
-Text = Annotated[str | None, Query(max_length=500, description="The place name to look up.")]
+Text = Annotated[str | None, Query(max_length=MAX_QUERY_LENGTH, description="The place name to look up.")]
 Lang = Annotated[
     str | None, Query(max_length=16, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})?$", description="Name language.")
 ]
@@ -36,7 +37,7 @@ def _focus(lat: float | None, lon: float | None) -> Point | None:
 
 @router.get("/search", response_model=PlaceCollection, response_class=GeoJSONResponse)
 def search(
-    gazetteer: GazetteerDep,
+    api: ApiDep,
     q: Text = None,
     text: Text = None,
     limit: Limit | None = None,
@@ -46,16 +47,15 @@ def search(
     focus_lat: FocusLat = None,
     focus_lon: FocusLon = None,
     fuzzy: bool = True,
-) -> PlaceCollection:
+) -> dict[str, Any]:
     """Ranked candidates for a name, with confidence, match type and matched name (Pelias-like)."""
     query = q if q is not None else text
     if query is None:
         raise InvalidInput("give the name to look up as q (or text)")
     count = limit or size or 10
     focus = _focus(focus_lat, focus_lon)
-    candidates = gazetteer.lookup(
-        query, country=country.upper() if country else None, focus=focus, limit=count, fuzzy=fuzzy
-    )
+    code = country.upper() if country else None
+    candidates = api.lookup(query, country=code, focus=focus, limit=count, fuzzy=fuzzy)
     echo = {
         "text": query,
         "size": count,
@@ -69,31 +69,21 @@ def search(
 
 
 @router.get("/{place_id}", response_model=PlaceDetailFeature, response_class=GeoJSONResponse)
-def get_place(place_id: PlaceId, gazetteer: GazetteerDep, lang: Lang = None) -> PlaceDetailFeature:
+def get_place(place_id: PlaceId, api: ApiDep, lang: Lang = None) -> dict[str, Any]:
     """One place as a GeoJSON feature, with all its names."""
-    return place_detail(gazetteer.place(place_id), gazetteer.variants(place_id), lang)
+    return place_detail(api.place(place_id), api.variants(place_id), lang)
 
 
 @router.get("/{place_id}/variants", response_model=PlaceVariants)
-def variants(place_id: PlaceId, gazetteer: GazetteerDep) -> PlaceVariants:
+def variants(place_id: PlaceId, api: ApiDep) -> dict[str, Any]:
     """Every name of a place, with language, script and flags."""
-    place = gazetteer.place(place_id)
-    names = [name_public(n) for n in gazetteer.variants(place_id)]
-    return PlaceVariants(id=place.id, name=place.name, count=len(names), names=names)
+    return variants_json(api.place(place_id), api.variants(place_id))
 
 
 @router.get("/{place_id}/mentions", response_model=PlaceMentions)
-def mentions(
-    place_id: PlaceId, gazetteer: GazetteerDep, store: StoreDep, limit: PageLimit = 100, offset: Offset = 0
-) -> PlaceMentions:
+def mentions(place_id: PlaceId, api: ApiDep, limit: PageLimit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Every mention of a place across stored documents, with offsets and the sentence around it."""
-    place = gazetteer.place(place_id)
-    found = [mention_public(m) for m in store.place_mentions(place_id, limit, offset)]
-    return PlaceMentions(
-        place_id=place.id,
-        place_name=display_name(place, None),
-        limit=limit,
-        offset=offset,
-        count=len(found),
-        mentions=found,
-    )
+    found = [mention_json(m) for m in api.place_mentions(place_id, limit, offset)]
+    name = api.place(place_id).name
+    return {"place_id": place_id, "place_name": name, "limit": limit, "offset": offset, "count": len(found),
+            "mentions": found}  # fmt: skip

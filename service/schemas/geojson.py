@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from gazetteer.public import ATTRIBUTION, ENGINE
+from gazetteer.records import OVERLAY_ID_START
 from service.schemas.places import NamePublic
 
 
@@ -19,7 +21,8 @@ class PointGeometry(BaseModel):
 class PlaceProperties(BaseModel):
     """What a feature tells about a place, and about how it was found."""
 
-    id: int = Field(description="Gazetteer place id (GeoNames id, or >= 900000000 for curated places).")
+    id: int = Field(description=f"Gazetteer place id (GeoNames id, or >= {OVERLAY_ID_START} for curated places).")
+    geonameid: int | None = Field(description="GeoNames id to join on; null for curated places.")
     name: str = Field(description="Name of the place, in the requested language when one is known.")
     feature_class: str
     feature_code: str
@@ -63,9 +66,9 @@ class Geocoding(BaseModel):
     """The Pelias-style block echoing the query."""
 
     version: str = "0.2"
-    attribution: str = "GeoNames (CC BY 4.0) and curated additions"
+    attribution: str = ATTRIBUTION
     query: dict[str, Any] = Field(description="The query as understood, parameters by their Pelias names.")
-    engine: dict[str, str] = {"name": "karabakh-gazetteer", "version": "0.1.0"}
+    engine: dict[str, str] = ENGINE
     timestamp: int = Field(description="Milliseconds since the epoch.")
     count: int = Field(description="Number of features.")
 

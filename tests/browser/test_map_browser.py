@@ -14,15 +14,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from serving import uvicorn_process
 
+from gazetteer.ingest import new_document
 from gazetteer.records import Mention, Place, Point
-from gazetteer.store import Store
-from service.process import uvicorn_process
+from gazetteer.store import open_store
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -35,17 +42,23 @@ GORIS = Place(174710, "Goris", Point(46.33867, 39.50716), "P", "PPLA", "AM", pop
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.is_file(), reason="headless Chromium is not installed at /usr/bin/chromium "
-                       "(run scripts/install_chromium.sh)"),
+    pytest.mark.skipif(
+        not CHROMIUM.is_file(),
+        reason="headless Chromium is not installed at /usr/bin/chromium (run scripts/install_chromium.sh)",
+    ),
 ]
 
 
 def _long_report() -> tuple[str, list[Mention]]:
     """A long text whose Khankendi mention is far below the first screen."""
     filler = [f"Note {i}: the council discussed school repairs and bus timetables." for i in range(1, 81)]
-    lines = ["Officials in Baku opened the session.", *filler[:60],
-             f"By evening the buses reached Khankendi, a reader added {HOSTILE} in the margin.",
-             *filler[60:], "Another convoy left for Goris."]
+    lines = [
+        "Officials in Baku opened the session.",
+        *filler[:60],
+        f"By evening the buses reached Khankendi, a reader added {HOSTILE} in the margin.",
+        *filler[60:],
+        "Another convoy left for Goris.",
+    ]
     text = "\n".join(lines)
     mentions = []
     for surface, place in (("Baku", BAKU), ("Khankendi", KHANKENDI), ("Goris", GORIS)):
@@ -74,11 +87,14 @@ def _crowded_report() -> tuple[str, list[Mention]]:
 @contextmanager
 def _serve(home: Path, index_path: Path, documents: list[tuple[str, list[Mention]]]) -> Iterator[str]:
     """Run uvicorn on a store holding ``documents``; yields its base URL."""
-    with Store.open(home / "store.sqlite") as store:
+    with open_store(home / "store.sqlite") as store:
         for text, mentions in documents:
-            store.add_document(text, mentions, title=f"Council report {HOSTILE}", date="2024-05-04")
-    env = {"GAZETTEER_HOME": str(home), "GAZETTEER_STORE": str(home / "store.sqlite"),
-           "GAZETTEER_INDEX": str(index_path)}
+            store.add_document(new_document(text, mentions, title=f"Council report {HOSTILE}", date="2024-05-04"))
+    env = {
+        "GAZETTEER_HOME": str(home),
+        "GAZETTEER_STORE": str(home / "store.sqlite"),
+        "GAZETTEER_INDEX": str(index_path),
+    }
     with (home / "uvicorn.log").open("wb") as log, uvicorn_process(env, log=log, ready_path="/map") as base:
         yield base
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from gazetteer.cli.geoparsing import format_report
-from gazetteer.geoparse.evaluation import EvalReport, evaluate, gold_document
 from gazetteer.gazetteer import Gazetteer
+from gazetteer.geoparse.evaluation import EvalReport, evaluate, gold_document
 from gazetteer.geoparse.parser import geoparser_for
 
 pytestmark = pytest.mark.corpus

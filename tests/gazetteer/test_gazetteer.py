@@ -18,14 +18,16 @@ def _place(pid: int, name: str, lon: float, lat: float, pop: int, country: str, 
 def tiny(tmp_path: Path) -> Gazetteer:
     path = tmp_path / "tiny.sqlite"
     with IndexWriter(path) as writer:
-        writer.add_places([
-            _place(148106, "Fuzuli", 47.14529, 39.60094, 25100, "AZ", "Füzuli", "Физули"),
-            _place(8630550, "Fuzuli", 46.13223, 40.82076, 800, "AZ", "Füzuli"),
-            _place(146970, "Khankendi", 46.7528, 39.8177, 2100, "AZ", "Xankəndi", "Stepanakert", "Ханкенди"),
-            _place(312653, "Hankendi", 39.0, 38.5, 900, "TR"),
-            _place(147105, "Shusha", 46.74989, 39.76006, 19400, "AZ", "Şuşa", "Shushi"),
-            _place(2464470, "Sousse", 10.63699, 35.82539, 271428, "TN", "Susa"),
-        ])
+        writer.add_places(
+            [
+                _place(148106, "Fuzuli", 47.14529, 39.60094, 25100, "AZ", "Füzuli", "Физули"),
+                _place(8630550, "Fuzuli", 46.13223, 40.82076, 800, "AZ", "Füzuli"),
+                _place(146970, "Khankendi", 46.7528, 39.8177, 2100, "AZ", "Xankəndi", "Stepanakert", "Ханкенди"),
+                _place(312653, "Hankendi", 39.0, 38.5, 900, "TR"),
+                _place(147105, "Shusha", 46.74989, 39.76006, 19400, "AZ", "Şuşa", "Shushi"),
+                _place(2464470, "Sousse", 10.63699, 35.82539, 271428, "TN", "Susa"),
+            ]
+        )
     return Gazetteer(GazetteerIndex(path))
 
 

@@ -49,10 +49,9 @@ def test_an_unknown_id_is_not_found(tmp_path: Path) -> None:
 
 def test_a_failed_build_leaves_no_file(tmp_path: Path) -> None:
     path = tmp_path / "i.sqlite"
-    with pytest.raises(RuntimeError):
-        with IndexWriter(path) as writer:
-            writer.add_places([_khankendi()])
-            raise RuntimeError("killed")
+    with pytest.raises(RuntimeError), IndexWriter(path) as writer:
+        writer.add_places([_khankendi()])
+        raise RuntimeError("killed")
     assert list(tmp_path.iterdir()) == []
 
 

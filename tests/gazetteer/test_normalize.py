@@ -1,12 +1,11 @@
 import pytest
 
 from gazetteer.errors import InvalidInput
-from gazetteer.normalize import check_query, detect_script, fold, fold_text, romanize, skeleton
+from gazetteer.geoparse.scan_form import scan_form
+from gazetteer.normalize import check_query, detect_script, fold, romanize, skeleton
 
 
-@pytest.mark.parametrize(
-    "spelling", ["Xankəndi", "Xankendi", "Khankendi", "Ханкенди", "XANKƏNDİ", "Xankǝndi"]
-)
+@pytest.mark.parametrize("spelling", ["Xankəndi", "Xankendi", "Khankendi", "Ханкенди", "XANKƏNDİ", "Xankǝndi"])
 def test_spellings_of_khankendi_share_a_skeleton(spelling: str) -> None:
     assert skeleton(spelling) == skeleton("Khankendi")
 
@@ -23,7 +22,13 @@ def test_fold_keeps_the_script_and_drops_diacritics() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Kəlbəcər", "Kalbajar"), ("Laçın", "Lachin"), ("Cəbrayıl", "Jebrail"), ("Xocalı", "Khojaly"), ("Qarabağ", "Garabagh")],
+    [
+        ("Kəlbəcər", "Kalbajar"),
+        ("Laçın", "Lachin"),
+        ("Cəbrayıl", "Jebrail"),
+        ("Xocalı", "Khojaly"),
+        ("Qarabağ", "Garabagh"),
+    ],
 )
 def test_azerbaijani_letters_meet_english_renderings(a: str, b: str) -> None:
     assert skeleton(a) == skeleton(b)
@@ -34,9 +39,9 @@ def test_typos_differ_from_the_skeleton_only_slightly() -> None:
     assert skeleton("Zengilan") == skeleton("Zangilan")
 
 
-def test_fold_text_preserves_length_and_offsets() -> None:
+def test_scan_form_preserves_length_and_offsets() -> None:
     text = "İn Xankəndi, ХАНКЕНДИ and Şuşa’s square"
-    folded = fold_text(text)
+    folded = scan_form(text)
     assert len(folded) == len(text)
     assert folded[3:11] == "xankendi"
     assert folded[13:21] == "ханкенди"

@@ -1,4 +1,4 @@
-"""The document store: atomic ingest, snippets, queries, events, restart, and hostile input."""
+"""The document store and the application layer over it: atomic ingest, snippets, queries, events, restart."""
 
 from __future__ import annotations
 
@@ -12,11 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from gazetteer.application import GazetteerAPI
 from gazetteer.documents import Event
 from gazetteer.errors import DataError, InvalidInput, NotFound
+from gazetteer.limits import MAX_TEXT_BYTES, TooLarge
 from gazetteer.records import Mention, Place, Point
-from gazetteer.store import MAX_TEXT_BYTES, Store, TooLarge
 from gazetteer.sentences import MAX_SNIPPET, Sentences, sentence_spans
+from gazetteer.settings import load_settings
+from gazetteer.store import DocumentStore, SqliteStore, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 SHUSHA = Place(585103, "Shusha", Point(46.74989, 39.76006), "P", "PPLA2", "AZ")
@@ -31,15 +34,22 @@ TEXT = (
 INJECTION = "Robert'); DROP TABLE documents;-- <script>alert('x')</script>"
 
 
-def fake_parse(text: str) -> list[Mention]:
+class FakeParser:
     """Mentions of the few names above, as a geoparser would return them."""
-    pattern = "|".join(map(re.escape, PLACES))
-    return [Mention(m.start(), m.end(), m.group(), PLACES[m.group()], 0.9) for m in re.finditer(pattern, text)]
+
+    def parse(self, text: str) -> list[Mention]:
+        pattern = "|".join(map(re.escape, PLACES))
+        return [Mention(m.start(), m.end(), m.group(), PLACES[m.group()], 0.9) for m in re.finditer(pattern, text)]
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store.open(tmp_path / "store.sqlite", parse=fake_parse)
+def api(tmp_path: Path) -> GazetteerAPI:
+    return GazetteerAPI(load_settings(tmp_path), parser=FakeParser())
+
+
+@pytest.fixture
+def store(api: GazetteerAPI) -> DocumentStore:
+    return api.store
 
 
 def test_sentences_respect_abbreviations_and_line_breaks() -> None:
@@ -61,8 +71,8 @@ def test_long_sentences_give_a_window_around_the_mention() -> None:
     assert snippet[start - offset : start - offset + 6] == "Shusha"
 
 
-def test_ingest_stores_mentions_with_offsets_and_sentences(store: Store) -> None:
-    document = store.ingest(TEXT, title="Report", date="2023-01-05", source="test")
+def test_ingest_stores_mentions_with_offsets_and_sentences(api: GazetteerAPI, store: DocumentStore) -> None:
+    document = api.ingest(TEXT, title="Report", date="2023-01-05", source="test")
     assert store.document(document.id) == document and document.created
     mentions = store.mentions(document.id)
     assert [m.surface for m in mentions] == ["Shusha", "Stepanakert", "Khankendi", "Baku", "Şuşa"]
@@ -74,8 +84,8 @@ def test_ingest_stores_mentions_with_offsets_and_sentences(store: Store) -> None
     assert mentions[3].snippet.startswith("Officials in Baku") and mentions[3].snippet.endswith("in Şuşa.")
 
 
-def test_ingest_proposes_events_from_dated_sentences(store: Store) -> None:
-    document = store.ingest(TEXT, date="2023-01-05")
+def test_ingest_proposes_events_from_dated_sentences(api: GazetteerAPI, store: DocumentStore) -> None:
+    document = api.ingest(TEXT, date="2023-01-05")
     proposed = store.events(proposed=True)
     assert [(e.date, e.place_id, e.mention_n) for e in proposed] == [
         ("2023-09-19", 585103, 0),
@@ -86,9 +96,9 @@ def test_ingest_proposes_events_from_dated_sentences(store: Store) -> None:
     assert store.events(proposed=False) == []
 
 
-def test_place_mentions_across_documents(store: Store) -> None:
-    first = store.ingest(TEXT)
-    second = store.ingest("A short note from Khankendi.")
+def test_place_mentions_across_documents(api: GazetteerAPI, store: DocumentStore) -> None:
+    first = api.ingest(TEXT)
+    second = api.ingest("A short note from Khankendi.")
     found = store.place_mentions(KHANKENDI.id)
     assert [(m.document_id, m.surface) for m in found] == [
         (first.id, "Stepanakert"),
@@ -103,18 +113,18 @@ def test_place_mentions_across_documents(store: Store) -> None:
 
 def test_restart_keeps_everything(tmp_path: Path) -> None:
     path = tmp_path / "store.sqlite"
-    with Store.open(path, parse=fake_parse) as first:
+    with GazetteerAPI(load_settings(tmp_path), parser=FakeParser()) as first:
         document = first.ingest(TEXT, date="2023-01-05")
-        event = first.add_event(Event(0, "Checkpoint", "2023-04-23", 46.55, 39.6, 25.0))
-    with Store.open(path) as again:
+        event = first.store.add_event(Event(0, "Checkpoint", "2023-04-23", 46.55, 39.6, 25.0))
+    with SqliteStore(path) as again:
         assert again.document(document.id) == document
         assert len(again.mentions(document.id)) == 5 and again.event(event.id) == event
         assert len(again.events(proposed=True)) == 2
         assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_injection_strings_are_stored_as_data(store: Store) -> None:
-    document = store.ingest(INJECTION + " in Baku", title=INJECTION, source=INJECTION)
+def test_injection_strings_are_stored_as_data(api: GazetteerAPI, store: DocumentStore) -> None:
+    document = api.ingest(INJECTION + " in Baku", title=INJECTION, source=INJECTION)
     again = store.document(document.id)
     assert again.title == INJECTION and again.source == INJECTION and again.text.startswith(INJECTION)
     event = store.add_event(Event(0, INJECTION, "2023-09-19", 46.0, 40.0))
@@ -122,10 +132,10 @@ def test_injection_strings_are_stored_as_data(store: Store) -> None:
     assert store.count_documents() == 1
 
 
-def test_failed_ingest_leaves_nothing(store: Store) -> None:
+def test_failed_ingest_leaves_nothing(api: GazetteerAPI, store: DocumentStore) -> None:
     broken = [Mention(0, 4, "Baku", BAKU, 0.9), Mention(0, 4, "Baku", replace(BAKU, name=None), 0.9)]  # type: ignore[arg-type]
     with pytest.raises(DataError):
-        store.add_document("Baku is the capital.", broken)
+        api.add_document("Baku is the capital.", broken)
     assert store.count_documents() == 0 and store.place_mentions(BAKU.id) == []
 
 
@@ -133,11 +143,15 @@ KILLER = textwrap.dedent(
     """
     import os, re, signal, sys
     from gazetteer.records import Mention, Place, Point
-    from gazetteer.store import Store
+    from gazetteer.application import GazetteerAPI
+    from gazetteer.store import SqliteStore
     place = Place(587084, "Baku", Point(49.89201, 40.37767))
-    parse = lambda text: [Mention(m.start(), m.end(), "Baku", place, 0.9) for m in re.finditer("Baku", text)]
-    store = Store.open(sys.argv[1], parse=parse)
-    store.ingest("Baku first. Baku again.")
+    class Parser:
+        def parse(self, text):
+            return [Mention(m.start(), m.end(), "Baku", place, 0.9) for m in re.finditer("Baku", text)]
+    store = SqliteStore(sys.argv[1])
+    api = GazetteerAPI(parser=Parser(), store=store)
+    api.ingest("Baku first. Baku again.")
     seen = []
     def trace(statement):
         if statement.startswith("INSERT INTO mentions"):
@@ -145,7 +159,7 @@ KILLER = textwrap.dedent(
             if len(seen) == 3:
                 os.kill(os.getpid(), signal.SIGKILL)
     store.db.set_trace_callback(trace)
-    store.ingest("On May 2 in Baku. " * 5, date="2023-01-01")
+    api.ingest("On May 2 in Baku. " * 5, date="2023-01-01")
     """
 )
 
@@ -154,14 +168,14 @@ def test_a_killed_process_never_leaves_half_a_document(tmp_path: Path) -> None:
     path = tmp_path / "store.sqlite"
     run = subprocess.run([sys.executable, "-c", KILLER, str(path)], cwd=ROOT, capture_output=True, timeout=60)
     assert run.returncode == -9, run.stderr.decode()
-    with Store.open(path) as store:
+    with SqliteStore(path) as store:
         assert store.count_documents() == 1
         assert len(store.mentions(1)) == 2
         count = store.db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
         assert count == 2 and store.events() == []
 
 
-def test_events_crud(store: Store) -> None:
+def test_events_crud(store: DocumentStore) -> None:
     event = store.add_event(Event(0, "Convoy", "2023-09-25", 46.55, 39.64, 5.0, place_id=147625, place_name="Laçın"))
     assert event.id > 0 and store.event(event.id) == event
     changed = store.update_event(replace(event, radius_km=30.0, proposed=False))
@@ -186,12 +200,12 @@ def test_events_crud(store: Store) -> None:
         Event(0, "x", "2023-01-01", 0, 0, place_id=0),
     ],
 )
-def test_bad_events_are_refused(store: Store, event: Event) -> None:
+def test_bad_events_are_refused(store: DocumentStore, event: Event) -> None:
     with pytest.raises(InvalidInput):
         store.add_event(event)
 
 
-def test_unknown_ids_and_sources(store: Store) -> None:
+def test_unknown_ids_and_sources(store: DocumentStore) -> None:
     for call in (
         lambda: store.document(5),
         lambda: store.mentions(5),
@@ -211,18 +225,21 @@ def test_unknown_ids_and_sources(store: Store) -> None:
             call()
 
 
-def test_document_limits(store: Store) -> None:
+def test_document_limits(api: GazetteerAPI, store: DocumentStore) -> None:
     with pytest.raises(TooLarge) as error:
-        store.ingest("a" * (MAX_TEXT_BYTES + 1))
+        api.ingest("a" * (MAX_TEXT_BYTES + 1))
     assert error.value.status == 413
     for text, extra in (("  \n ", {}), ("Baku", {"date": "19/09/2023"}), ("Baku", {"title": "t" * 5000})):
         with pytest.raises(InvalidInput):
-            store.ingest(text, **extra)
+            api.ingest(text, **extra)
     assert store.count_documents() == 0
 
 
-def test_a_store_without_parser_refuses_ingest(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite") as bare, pytest.raises(DataError):
+def test_ingest_without_a_usable_gazetteer_is_refused(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not an index" * 100)
+    settings = replace(load_settings(tmp_path), index_path=junk)
+    with GazetteerAPI(settings) as bare, pytest.raises(DataError):
         bare.ingest("Baku")
 
 
@@ -230,10 +247,10 @@ def test_a_file_that_is_not_a_store(tmp_path: Path) -> None:
     path = tmp_path / "junk.sqlite"
     path.write_bytes(b"not a database at all" * 100)
     with pytest.raises(DataError):
-        Store.open(path)
+        open_store(path)
     other = tmp_path / "other.sqlite"
     sqlite3.connect(other).executescript(
         "CREATE TABLE meta (key TEXT, value TEXT); INSERT INTO meta VALUES ('schema_version', '99');"
     )
     with pytest.raises(DataError):
-        Store.open(other)
+        open_store(other)

@@ -2,25 +2,43 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pytest
 
-from gazetteer.errors import InvalidInput
-from gazetteer.records import Place, Point
 from geo import PointIndex, distances_km
 from geo.bbox import circle_boxes
-from geo.point_index import ids_of
+from geo.errors import InvalidValue
+from geo.point_index import Hit
 
-KALBAJAR = Place(586268, "Kalbajar", Point(46.04446, 40.10984))
-LACHIN = Place(147625, "Laçın", Point(46.54977, 39.63742))
-KHANKENDI = Place(146970, "Khankendi", Point(46.7528, 39.8177))
-BAKU = Place(587084, "Baku", Point(49.89201, 40.37767))
-SOTK = Place(616041, "Sotk", Point(45.86951, 40.20007))
+
+class Place(NamedTuple):
+    id: int
+    name: str
+    lon: float
+    lat: float
+    radius_km: float = 0.0
+
+
+def from_places(places: list[Place]) -> PointIndex:
+    return PointIndex(*zip(*[(p.id, p.lon, p.lat, p.radius_km) for p in places], strict=True))
+
+
+def ids_of(hits: list[Hit]) -> list[int]:
+    return [hit.id for hit in hits]
+
+
+KALBAJAR = Place(586268, "Kalbajar", 46.04446, 40.10984)
+LACHIN = Place(147625, "Laçın", 46.54977, 39.63742)
+KHANKENDI = Place(146970, "Khankendi", 46.7528, 39.8177)
+BAKU = Place(587084, "Baku", 49.89201, 40.37767)
+SOTK = Place(616041, "Sotk", 45.86951, 40.20007)
 
 
 @pytest.fixture
 def index() -> PointIndex:
-    return PointIndex.from_places([BAKU, LACHIN, KALBAJAR, KHANKENDI, SOTK])
+    return from_places([BAKU, LACHIN, KALBAJAR, KHANKENDI, SOTK])
 
 
 def test_within_sorts_by_geodesic_distance_and_cuts_at_the_radius(index: PointIndex) -> None:
@@ -74,9 +92,9 @@ def test_bad_queries_are_invalid_input(index: PointIndex) -> None:
         lambda: index.within(0, 0, 10, limit=0),
         lambda: index.nearest(0, 0, 10**6),
     ):
-        with pytest.raises(InvalidInput):
+        with pytest.raises(InvalidValue):
             call()
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidValue):
         PointIndex([1, 2], [0.0], [0.0])
 
 
@@ -86,8 +104,8 @@ def test_empty_index() -> None:
 
 
 def test_an_area_counts_when_its_extent_reaches_into_the_circle() -> None:
-    corridor = Place(900000003, "Lachin corridor", Point(46.45, 39.6), feature_class="R", radius_km=25)
-    index = PointIndex.from_places([KALBAJAR, LACHIN, corridor])
+    corridor = Place(900000003, "Lachin corridor", 46.45, 39.6, radius_km=25)
+    index = from_places([KALBAJAR, LACHIN, corridor])
     hits = index.within(KALBAJAR.lon, KALBAJAR.lat, 60)
     assert ids_of(hits) == [586268, 900000003]
     assert hits[1].distance_km > 60

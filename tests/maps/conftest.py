@@ -42,9 +42,20 @@ def stored_mentions(document_id: int, text: str, surfaces: list[str]) -> list[St
         left, right = sentence_bounds(text, start)
         found.append(
             StoredMention(
-                document_id=document_id, n=n, start=start, end=position, surface=surface,
-                place_id=place_id, place_name=name, lon=lon, lat=lat, feature_code=code,
-                country="AZ", confidence=0.9, snippet=text[left:right], snippet_start=left,
+                document_id=document_id,
+                n=n,
+                start=start,
+                end=position,
+                surface=surface,
+                place_id=place_id,
+                place_name=name,
+                lon=lon,
+                lat=lat,
+                feature_code=code,
+                country="AZ",
+                confidence=0.9,
+                snippet=text[left:right],
+                snippet_start=left,
             )
         )
     return found
@@ -71,6 +82,14 @@ def mentions() -> list[StoredMention]:
 def event() -> Event:
     """An event 3 km from Khankendi with a 15 km radius (Shusha inside, Goris and Baku outside)."""
     return Event(
-        id=7, title=f"Shelling {HOSTILE}", date="2023-09-19", lon=46.77, lat=39.80,
-        radius_km=15.0, place_id=146970, place_name="Khankendi", document_id=1, mention_n=0,
+        id=7,
+        title=f"Shelling {HOSTILE}",
+        date="2023-09-19",
+        lon=46.77,
+        lat=39.80,
+        radius_km=15.0,
+        place_id=146970,
+        place_name="Khankendi",
+        document_id=1,
+        mention_n=0,
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gazetteer.ingest import new_document
 from gazetteer.records import Mention, Place, Point
-from gazetteer.store import Store
+from gazetteer.store import open_store
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -41,8 +42,8 @@ def mentions_of(text: str, names: list[tuple[str, Place]]) -> list[Mention]:
 
 def fill_store(path: Path) -> list[int]:
     """Create a store at ``path`` holding the sample documents; returns their ids."""
-    with Store.open(path) as store:
+    with open_store(path) as store:
         return [
-            store.add_document(text, mentions_of(text, names), title=title, date="2023-09-20").id
+            store.add_document(new_document(text, mentions_of(text, names), title=title, date="2023-09-20")).id
             for title, text, names in STORE_DOCUMENTS
         ]

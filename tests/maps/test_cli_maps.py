@@ -28,8 +28,17 @@ def test_map_command_writes_a_linked_escaped_file(tmp_path: Path) -> None:
     out = tmp_path / "map.html"
     result = CliRunner().invoke(
         _app(),
-        ["map", "--store", str(tmp_path / "store.sqlite"), "--index", str(tmp_path / "none.sqlite"),
-         "--out", str(out), "--service-url", "http://127.0.0.1:8000"],
+        [
+            "map",
+            "--store",
+            str(tmp_path / "store.sqlite"),
+            "--index",
+            str(tmp_path / "none.sqlite"),
+            "--out",
+            str(out),
+            "--service-url",
+            "http://127.0.0.1:8000",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "3 places, 5 mentions, 2 documents" in result.output
@@ -46,8 +55,18 @@ def test_map_command_one_document_local_assets(tmp_path: Path) -> None:
     out = tmp_path / "doc.html"
     result = CliRunner().invoke(
         _app(),
-        ["map", "--document", "2", "--local-assets", "--store", str(tmp_path / "store.sqlite"),
-         "--index", str(tmp_path / "none.sqlite"), "--out", str(out)],
+        [
+            "map",
+            "--document",
+            "2",
+            "--local-assets",
+            "--store",
+            str(tmp_path / "store.sqlite"),
+            "--index",
+            str(tmp_path / "none.sqlite"),
+            "--out",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")

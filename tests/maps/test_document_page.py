@@ -17,9 +17,7 @@ def _doc_one(documents: dict[int, Document], mentions: list[StoredMention]) -> t
     return documents[1], [m for m in mentions if m.document_id == 1]
 
 
-def test_every_mention_is_an_anchor_to_the_map(
-    documents: dict[int, Document], mentions: list[StoredMention]
-) -> None:
+def test_every_mention_is_an_anchor_to_the_map(documents: dict[int, Document], mentions: list[StoredMention]) -> None:
     document, own = _doc_one(documents, mentions)
     anchors = [a for a in links(parse(render_document(document, own))) if a.get("class") == "mention"]
     assert [a["id"] for a in anchors] == ["m-0", "m-1", "m-2", "m-3"]

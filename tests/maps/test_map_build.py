@@ -108,14 +108,12 @@ def test_layers_and_layer_control(mentions: list[StoredMention], event: Event) -
     assert "Shusha &lt;district&gt;" in bound_html(page)[-1]
 
 
-def test_event_circle_in_metres_and_nearby_places_highlighted(
-    mentions: list[StoredMention], event: Event
-) -> None:
+def test_event_circle_in_metres_and_nearby_places_highlighted(mentions: list[StoredMention], event: Event) -> None:
     page = render_html(build_event_map(event, MapData(mentions)))
     assert re.search(r'L\.circle\(\s*\[39\.8, 46\.77\],\s*\{[^}]*"radius": 15000\.0', page)
     highlighted = set(re.findall(r"nearby-highlight event-7-place-(\d+)", page))
     assert highlighted == {"146970", "585103"}
-    popup = parse([p for p in bound_html(page) if "event-popup" in p][0])
+    popup = parse(next(p for p in bound_html(page) if "event-popup" in p))
     assert HOSTILE in popup.text and "Khankendi (3)" in popup.text and "Goris" not in popup.text
     assert "fitBounds" in page
 

@@ -12,7 +12,7 @@ from maps.html import document_url, escape_text, highlighted_snippet, place_map_
 
 def test_escape_covers_html_and_template_literals() -> None:
     assert escape_text(HOSTILE) == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert escape_text('"a" & \'b\'') == "&quot;a&quot; &amp; &#x27;b&#x27;"
+    assert escape_text("\"a\" & 'b'") == "&quot;a&quot; &amp; &#x27;b&#x27;"
     assert escape_text("${x} `y` \\z") == "&#36;{x} &#96;y&#96; &#92;z"
 
 

@@ -52,8 +52,12 @@ def test_map_of_one_document_and_centred_on_a_place(client: TestClient) -> None:
 
 
 def test_map_errors_are_problems(client: TestClient) -> None:
-    for url, status in (("/map?document=99", 404), ("/map?place=5", 404), ("/map?document=0", 422),
-                        ("/events/99/map", 404)):
+    for url, status in (
+        ("/map?document=99", 404),
+        ("/map?place=5", 404),
+        ("/map?document=0", 422),
+        ("/events/99/map", 404),
+    ):
         response = client.get(url)
         assert response.status_code == status, url
         assert response.headers["content-type"] == "application/problem+json"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from gazetteer.public import main_variants, variant_label
 from gazetteer.records import Name, Place, Point
-from maps.variants import main_variants, variant_label
 
 KHANKENDI = Place(
     id=146970,

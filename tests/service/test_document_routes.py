@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from problemcheck import assert_problem
 from servicefixtures import client_fixture, parser_fixture  # noqa: F401  (fixtures)
 
-from gazetteer.store import MAX_TEXT_BYTES
+from gazetteer.limits import MAX_TEXT_BYTES
 
 TEXT = (
     "Convoy notes\n\n"

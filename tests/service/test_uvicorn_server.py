@@ -6,8 +6,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
-
-from service.process import uvicorn_process
+from serving import uvicorn_process
 
 
 def running_server(index_path: Path, store_path: Path) -> AbstractContextManager[str]:

@@ -76,11 +76,9 @@ GEONAMES = (
                 "9961396",
             ),
             "not-a-number\tBroken\tBroken\t\t40\t46\tP\tPPL\tAZ\t\t61\t\t\t\t0\t\t0\tAsia/Baku\t2024-01-01",
-            geoname_row(
-                "1", "Off the map", "Off the map", "", "95.0", "46.0", "P", "PPL", "61", "0"
-            ),
+            geoname_row("1", "Off the map", "Off the map", "", "95.0", "46.0", "P", "PPL", "61", "0"),
             "42\ttoo\tfew\tcolumns",
-        ]  # fmt: skip
+        ]
     )
     + "\n"
 )
@@ -242,9 +240,7 @@ def test_zip_inputs_and_crlf_lines(tmp_path: Path) -> None:
         archive.writestr("AZ.txt", GEONAMES.replace("\n", "\r\n"))
     alternates = tmp_path / "alternateNamesV2.zip"
     with zipfile.ZipFile(alternates, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "iso-languagecodes.txt", "ISO 639-3\tISO 639-2\tISO 639-1\tLanguage Name\n"
-        )
+        archive.writestr("iso-languagecodes.txt", "ISO 639-3\tISO 639-2\tISO 639-1\tLanguage Name\n")
         archive.writestr("alternateNamesV2.txt", ALTERNATE_NAMES.replace("\n", "\r\n"))
     index = build(tmp_path, GeonamesDumpSource(geonames, alternate_names=alternates))
     assert index.count() == 3
@@ -261,9 +257,7 @@ def test_missing_file_is_a_data_error(tmp_path: Path) -> None:
 
 
 def test_missing_alternate_file_is_a_data_error(tmp_path: Path) -> None:
-    source = GeonamesDumpSource(
-        write(tmp_path / "AZ.txt", GEONAMES), alternate_names=tmp_path / "alternateNamesV2.txt"
-    )
+    source = GeonamesDumpSource(write(tmp_path / "AZ.txt", GEONAMES), alternate_names=tmp_path / "alternateNamesV2.txt")
     with pytest.raises(DataError, match="alternateNamesV2"):
         build(tmp_path, source)
 

@@ -18,20 +18,52 @@ def test_every_curated_place_cites_a_source() -> None:
 def test_the_default_overlay_covers_what_the_city_list_lacks() -> None:
     data = json.loads(DEFAULT_OVERLAY.read_text(encoding="utf-8"))
     names = {n["text"] for p in data["places"] for n in p["names"]}
-    for needed in ["Karabakh", "Nagorno-Karabakh", "Upper Karabakh", "Garabagh", "Artsakh",
-                   "Sarsang Reservoir", "Lachin corridor", "South Caucasus", "Hadrut", "Aghdara", "Mardakert"]:
+    for needed in [
+        "Karabakh",
+        "Nagorno-Karabakh",
+        "Upper Karabakh",
+        "Garabagh",
+        "Artsakh",
+        "Sarsang Reservoir",
+        "Lachin corridor",
+        "South Caucasus",
+        "Hadrut",
+        "Aghdara",
+        "Mardakert",
+    ]:
         assert needed in names
 
 
 def test_amendments_add_names_and_move_points(tmp_path: Path) -> None:
     overlay = tmp_path / "overlay.json"
-    overlay.write_text(json.dumps({
-        "places": [{"id": 900000100, "name": "Test Lake", "lat": 40.1, "lon": 46.1,
-                    "feature_class": "H", "feature_code": "LK", "source": "https://example.org/lake",
-                    "names": [{"text": "Test Lake", "preferred": True}, {"text": "Göl", "lang": "az"}]}],
-        "amend": [{"id": 1, "lat": 40.5, "lon": 47.5, "source": "https://example.org/1",
-                   "names": [{"text": "Azərbaycan", "lang": "az", "preferred": True}]}],
-    }), encoding="utf-8")
+    overlay.write_text(
+        json.dumps(
+            {
+                "places": [
+                    {
+                        "id": 900000100,
+                        "name": "Test Lake",
+                        "lat": 40.1,
+                        "lon": 46.1,
+                        "feature_class": "H",
+                        "feature_code": "LK",
+                        "source": "https://example.org/lake",
+                        "names": [{"text": "Test Lake", "preferred": True}, {"text": "Göl", "lang": "az"}],
+                    }
+                ],
+                "amend": [
+                    {
+                        "id": 1,
+                        "lat": 40.5,
+                        "lon": 47.5,
+                        "source": "https://example.org/1",
+                        "names": [{"text": "Azərbaycan", "lang": "az", "preferred": True}],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     path = tmp_path / "i.sqlite"
     with IndexWriter(path) as writer:
         writer.add_places([Place(1, "Azerbaijan", Point(0, 0), "A", "PCLI", "AZ", names=(Name("Azerbaijan"),))])
@@ -46,6 +78,5 @@ def test_amendments_add_names_and_move_points(tmp_path: Path) -> None:
 def test_an_unreadable_overlay_is_a_data_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    with pytest.raises(DataError):
-        with IndexWriter(tmp_path / "i.sqlite") as writer:
-            OverlaySource(bad).write(writer)
+    with pytest.raises(DataError), IndexWriter(tmp_path / "i.sqlite") as writer:
+        OverlaySource(bad).write(writer)

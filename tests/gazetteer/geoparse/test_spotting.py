@@ -8,16 +8,25 @@ import pytest
 
 from gazetteer.geoparse.dictionary_build import build_dictionary
 from gazetteer.geoparse.dictionary_cache import load_dictionary
-from gazetteer.index import GazetteerIndex, IndexWriter
+from gazetteer.geoparse.dictionary_store import StoredNames
 from gazetteer.geoparse.name_dictionary import F_ABBR_ONLY, F_COMMON
-from gazetteer.records import Name, Place, Point
 from gazetteer.geoparse.scan_form import name_key, scan_form
 from gazetteer.geoparse.spotting import Spotter
 from gazetteer.geoparse.stoplists import load_stoplists, parse_stoplists
+from gazetteer.index import GazetteerIndex, IndexWriter
+from gazetteer.records import Name, Place, Point
 
 
-def place(pid: int, name: str, lon: float, lat: float, code: str = "PPL", country: str = "AZ",
-          population: int = 0, *others: str | Name) -> Place:
+def place(
+    pid: int,
+    name: str,
+    lon: float,
+    lat: float,
+    code: str = "PPL",
+    country: str = "AZ",
+    population: int = 0,
+    *others: str | Name,
+) -> Place:
     """A place with its main name and other names (``Name`` records or plain strings)."""
     names = [Name(name)] + [n if isinstance(n, Name) else Name(n) for n in others]
     return Place(pid, name, Point(lon, lat), "A" if code.startswith("PCL") else "P", code,
@@ -71,10 +80,19 @@ def tiny_index(tmp_path_factory: pytest.TempPathFactory) -> GazetteerIndex:
     return GazetteerIndex(build_tiny_index(tmp_path_factory.mktemp("tiny")))
 
 
-@pytest.fixture(scope="module")
-def spotter(tiny_index: GazetteerIndex) -> Spotter:
+@pytest.fixture(scope="module", params=["memory", "file"])
+def spotter(
+    request: pytest.FixtureRequest, tiny_index: GazetteerIndex, tmp_path_factory: pytest.TempPathFactory
+) -> Spotter:
+    """A spotter on the dictionary just built, then on the same read back from its file."""
     lists = load_stoplists()
-    return Spotter(build_dictionary(tiny_index, lists), lists)
+    if request.param == "memory":
+        return Spotter(build_dictionary(tiny_index, lists), lists)
+    folder = tmp_path_factory.mktemp("spotter")
+    folder.chmod(0o700)
+    dictionary = load_dictionary(tiny_index, lists, cache_dir=folder)
+    assert isinstance(dictionary.source, StoredNames)
+    return Spotter(dictionary, lists)
 
 
 def surfaces(spotter: Spotter, text: str) -> list[str]:
@@ -181,14 +199,6 @@ def test_misspellings_need_support(spotter: Spotter) -> None:
     assert surfaces(spotter, "Yerevan said talks in Yervan went well.") == ["Yerevan", "Yervan"]
     assert surfaces(spotter, "Leaders of Azerbaijian met.") == ["Azerbaijian"], "country, 7+ letters"
     assert surfaces(spotter, "Armenians and Russians met.") == [], "derived forms"
-
-
-def test_dictionary_cache_round_trip(tiny_index: GazetteerIndex, tmp_path: Path) -> None:
-    lists = load_stoplists()
-    first = load_dictionary(tiny_index, lists, cache_dir=tmp_path)
-    assert list(tmp_path.glob("*.pickle")), "cache written"
-    second = load_dictionary(tiny_index, lists, cache_dir=tmp_path)
-    assert second.keys == first.keys and list(second.rows) == list(first.rows)
 
 
 def test_stoplists_parse_sections() -> None:

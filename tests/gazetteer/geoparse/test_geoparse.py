@@ -10,18 +10,17 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from gazetteer.geoparse import parser as geoparse_module
 from gazetteer.cli.geoparsing import register
 from gazetteer.errors import InvalidInput
 from gazetteer.gazetteer import Gazetteer
+from gazetteer.geoparse import parser as geoparse_module
 from gazetteer.geoparse.parser import EntityGate, Geoparser, geoparse, geoparser_for
 from gazetteer.index import GazetteerIndex, IndexWriter
 from gazetteer.records import MatchType, Name, Place, Point
 
 
-def place(pid: int, name: str, lon: float, lat: float, code: str, country: str, population: int,
-          *others: str) -> Place:
-    names = (Name(name),) + tuple(Name(n) for n in others)
+def place(pid: int, name: str, lon: float, lat: float, code: str, country: str, population: int, *others: str) -> Place:
+    names = (Name(name), *tuple(Name(n) for n in others))
     return Place(pid, name, Point(lon, lat), "P", code, country, population=population, names=names)
 
 

@@ -1,4 +1,7 @@
-"""The service as a separate uvicorn process on a free loopback port (for tests and benchmarks)."""
+"""The service as a separate uvicorn process on a free loopback port (for tests and benchmarks).
+
+Benchmarks import it with ``tests/`` on their path; it is no part of the product.
+"""
 
 from __future__ import annotations
 

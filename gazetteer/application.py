@@ -1,0 +1,403 @@
+"""The application layer: one typed object that every front end calls.
+
+``GazetteerAPI`` owns lookup, variants, reverse geocoding, near queries,
+geoparsing, ingest (parse, propose events, store), events and the data a map
+needs, in the manner of Nominatim's ``NominatimAPI``.  The HTTP routers, the
+CLI, the map builders' callers and the benchmarks call only this; it holds no
+web framework and no map library.
+
+Resources open on first use, once, behind a lock: the store is cheap, the
+gazetteer may have to be built the first time on a machine, the geoparser
+reads its dictionary, and the spatial indexes take a second or two.
+
+    >>> from gazetteer.application import GazetteerAPI
+    >>> with GazetteerAPI() as api:                                  # doctest: +SKIP
+    ...     api.lookup("Ханкенди", limit=1)[0].place.name
+    'Khankendi'
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from types import TracebackType
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from gazetteer.documents import Document, Event, StoredMention
+from gazetteer.errors import DataError, InvalidInput, NotFound
+from gazetteer.gazetteer import Gazetteer
+from gazetteer.ingest import new_document
+from gazetteer.limits import (
+    MAX_PAGE,
+    MAX_SOURCE,
+    MAX_TITLE,
+    check_date,
+    check_field,
+    check_lat,
+    check_limit,
+    check_lon,
+    check_radius_km,
+    check_text,
+    geo_checked,
+)
+from gazetteer.map_data import MapData
+from gazetteer.public import variants_of
+from gazetteer.records import Candidate, Mention, Name, Place, Point
+from gazetteer.results import CONTAINING, NEAREST, EventDraft, Nearby, NearQuery
+from gazetteer.settings import Settings, load_settings
+from gazetteer.store import DocumentStore, open_store
+
+if TYPE_CHECKING:
+    from gazetteer.spatial import SpatialIndexes
+    from geo.point_index import Hit, PointIndex
+
+T = TypeVar("T")
+MAX_MAP_DOCUMENTS = 5000
+"""Most documents on the all-documents map (the newest ones)."""
+
+
+class TextParser(Protocol):
+    """A geoparser: text in, resolved mentions out."""
+
+    def parse(self, text: str) -> list[Mention]:
+        """The place mentions of ``text``, in text order."""
+
+
+class GazetteerAPI:
+    """Places, texts, documents, events and maps, for every front end."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        gazetteer: Gazetteer | None = None,
+        parser: TextParser | None = None,
+        store: DocumentStore | None = None,
+    ) -> None:
+        self.settings = settings or load_settings()
+        self._gazetteer = gazetteer
+        self._parser = parser
+        self._store = store
+        self._spatial: SpatialIndexes | None = None
+        self._lock = threading.RLock()
+
+    def __enter__(self) -> GazetteerAPI:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the store; committed data stays.  A later call opens it again."""
+        with self._lock:
+            store, self._store = self._store, None
+        if store is not None:
+            store.close()
+
+    # Resources, opened on first use.
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer, opened (and built, the first time on a machine) on first use."""
+        return self._once("_gazetteer", lambda: Gazetteer.open(self.settings.index_path))
+
+    @property
+    def parser(self) -> TextParser:
+        """The geoparser over the gazetteer."""
+        return self._once("_parser", self._open_parser)
+
+    @property
+    def store(self) -> DocumentStore:
+        """The document store."""
+        return self._once("_store", lambda: open_store(self.settings.store_path))
+
+    @property
+    def spatial(self) -> SpatialIndexes:
+        """The point and region indexes of the gazetteer's places."""
+        return self._once("_spatial", self._open_spatial)
+
+    def _open_spatial(self) -> SpatialIndexes:
+        from gazetteer.spatial import SpatialIndexes
+
+        return SpatialIndexes.of(list(self.gazetteer.index.iter_places()))
+
+    def _open_parser(self) -> TextParser:
+        from gazetteer.geoparse.parser import Geoparser
+
+        return Geoparser(self.gazetteer)
+
+    def _once(self, attribute: str, make: Callable[[], T]) -> T:
+        found: T | None = getattr(self, attribute)
+        if found is None:
+            with self._lock:
+                found = getattr(self, attribute)
+                if found is None:
+                    found = make()
+                    setattr(self, attribute, found)
+        return found
+
+    # Places.
+
+    def lookup(
+        self,
+        query: str,
+        *,
+        country: str | None = None,
+        focus: Point | None = None,
+        limit: int = 10,
+        fuzzy: bool = True,
+    ) -> list[Candidate]:
+        """Places whose names match ``query``, best first."""
+        return self.gazetteer.lookup(query, country=country, focus=focus, limit=limit, fuzzy=fuzzy)
+
+    def place(self, place_id: int) -> Place:
+        """The place with that id, with all its names; ``NotFound`` otherwise."""
+        return self.gazetteer.place(place_id)
+
+    def variants(self, place_id: int) -> list[Name]:
+        """All names of a place, preferred ones first."""
+        return self.gazetteer.variants(place_id)
+
+    def resolve(self, name_or_id: str) -> Place:
+        """The place given by its id (digits) or by a name (its best candidate); ``InvalidInput`` for none."""
+        if name_or_id.strip().isdigit():
+            return self.place(int(name_or_id))
+        candidates = self.lookup(name_or_id, limit=1)
+        if not candidates:
+            raise InvalidInput(f"no place matches {name_or_id!r}")
+        return candidates[0].place
+
+    def reverse(self, lon: float, lat: float, limit: int = 10) -> list[Nearby]:
+        """Areas containing the position, smallest first, then the nearest other places."""
+        lon, lat, limit = check_lon(lon), check_lat(lat), check_limit(limit)
+        spatial = self.spatial
+        with geo_checked():
+            areas = spatial.regions.containing(lon, lat)
+            hits = spatial.points.nearest(lon, lat, limit)
+        places = self.gazetteer.places([a.id for a in areas] + [h.id for h in hits])
+        area_ids = {a.id for a in areas}
+        found = [self._distance_to(places[a.id], lon, lat) for a in areas if a.id in places]
+        found += [
+            Nearby(places[h.id], h.distance_km, relation=NEAREST)
+            for h in hits
+            if h.id in places and h.id not in area_ids
+        ]
+        return found
+
+    @staticmethod
+    def _distance_to(place: Place, lon: float, lat: float) -> Nearby:
+        from geo.distance import distance_km
+
+        return Nearby(place, distance_km(lon, lat, place.lon, place.lat), relation=CONTAINING)
+
+    def near(self, query: NearQuery) -> list[Nearby]:
+        """Places within the radius (or the ``k`` nearest), nearest first, with their mention counts."""
+        check_lon(query.lon), check_lat(query.lat), check_radius_km(query.radius_km), check_limit(query.limit)
+        if query.k is not None:
+            check_limit(query.k, what="k")
+        points = self._mentioned_points() if query.mentioned_only else self.spatial.points
+        with geo_checked():
+            hits = _search(points, query)
+        counts = self.store.mention_counts([hit.id for hit in hits])
+        places = self.gazetteer.places([hit.id for hit in hits], names=False)
+        return [Nearby(places[h.id], h.distance_km, counts.get(h.id, 0)) for h in hits if h.id in places]
+
+    def _mentioned_points(self) -> PointIndex:
+        from geo.point_index import PointIndex
+
+        rows = self.store.mentioned_places()
+        return PointIndex.from_records((pid, lon, lat) for pid, lon, lat, _ in rows)
+
+    # Texts and documents.
+
+    def geoparse(self, text: str) -> list[Mention]:
+        """The place mentions of ``text``, in text order."""
+        return self.parser.parse(text)
+
+    def ingest(self, text: str, *, title: str = "", date: str = "", source: str = "") -> Document:
+        """Geoparse ``text`` and store it with its mentions and proposed events, atomically."""
+        date = _check_document(text, title, date, source)
+        return self._store_parsed(text, self.geoparse(text), title, date, source)
+
+    def add_document(
+        self, text: str, mentions: Sequence[Mention], *, title: str = "", date: str = "", source: str = ""
+    ) -> Document:
+        """Store a text already geoparsed, with its mentions and the events they propose."""
+        date = _check_document(text, title, date, source)
+        return self._store_parsed(text, mentions, title, date, source)
+
+    def _store_parsed(self, text: str, mentions: Sequence[Mention], title: str, date: str, source: str) -> Document:
+        return self.store.add_document(new_document(text, mentions, title=title, date=date, source=source))
+
+    def document(self, document_id: int) -> Document:
+        """The document with that id; ``NotFound`` otherwise."""
+        return self.store.document(document_id)
+
+    def documents(self, limit: int = 100, offset: int = 0) -> list[Document]:
+        """Stored documents, newest first."""
+        return self.store.documents(limit, offset)
+
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        return self.store.count_documents()
+
+    def document_mentions(self, document_id: int) -> list[StoredMention]:
+        """The mentions of a document in text order."""
+        return self.store.mentions(document_id)
+
+    def place_mentions(self, place_id: int, limit: int = 100, offset: int = 0) -> list[StoredMention]:
+        """Every stored mention of a place (which must exist), with its sentence."""
+        self.place(place_id)
+        return self.store.place_mentions(place_id, limit, offset)
+
+    # Events.
+
+    def events(
+        self, *, proposed: bool | None = None, document_id: int | None = None, limit: int = 100, offset: int = 0
+    ) -> list[Event]:
+        """Events by date, filtered by proposal state and document."""
+        return self.store.events(proposed=proposed, document_id=document_id, limit=limit, offset=offset)
+
+    def event(self, event_id: int) -> Event:
+        """The event with that id; ``NotFound`` otherwise."""
+        return self.store.event(event_id)
+
+    def add_event(self, draft: EventDraft) -> Event:
+        """Record an event at its place id, place name, or position."""
+        return self.store.add_event(self._event(draft))
+
+    def replace_event(self, event_id: int, draft: EventDraft) -> Event:
+        """Replace a stored event (a proposed one becomes a confirmed one)."""
+        self.event(event_id)
+        return self.store.update_event(self._event(draft, event_id))
+
+    def delete_event(self, event_id: int) -> None:
+        """Delete an event; ``NotFound`` when there is none."""
+        self.store.delete_event(event_id)
+
+    def event_query(
+        self, event_id: int, *, radius_km: float | None = None, limit: int = 100, k: int | None = None,
+        mentioned_only: bool = False,
+    ) -> NearQuery:  # fmt: skip
+        """The near query around an event: within its radius (or ``radius_km``), or its ``k`` nearest."""
+        event = self.event(event_id)
+        radius = event.radius_km if radius_km is None else radius_km
+        return NearQuery(event.lon, event.lat, radius, limit, k, mentioned_only)
+
+    def _event(self, draft: EventDraft, event_id: int = 0) -> Event:
+        place, lon, lat = self._locate(draft)
+        return Event(
+            id=event_id,
+            title=draft.title,
+            date=draft.date,
+            lon=lon,
+            lat=lat,
+            radius_km=draft.radius_km,
+            place_id=place.id if place else None,
+            place_name=place.name if place else "",
+            document_id=draft.document_id,
+            mention_n=draft.mention_n,
+            proposed=False,
+        )
+
+    def _locate(self, draft: EventDraft) -> tuple[Place | None, float, float]:
+        """Where an event is: exactly one of a place id, a place name, or lat and lon."""
+        given = [
+            draft.place_id is not None,
+            draft.place_name is not None,
+            draft.lat is not None or draft.lon is not None,
+        ]
+        if sum(given) != 1:
+            raise InvalidInput(LOCATION_RULE)
+        if draft.place_id is not None:
+            try:
+                place = self.place(draft.place_id)
+            except NotFound as error:
+                raise InvalidInput(f"no place with id {draft.place_id}") from error
+            return place, place.lon, place.lat
+        if draft.place_name is not None:
+            found = self.resolve(draft.place_name)
+            return found, found.lon, found.lat
+        if draft.lon is None or draft.lat is None:
+            raise InvalidInput("give both lat and lon")
+        return None, check_lon(draft.lon), check_lat(draft.lat)
+
+    # Maps.
+
+    def map_data(self, *, document_id: int | None = None, place_id: int | None = None) -> MapData:
+        """Mentions, documents, events, variants and areas of one document or of all, centred on a place."""
+        from gazetteer.spatial import regions_of
+
+        documents = [self.document(document_id)] if document_id is not None else self._newest_documents()
+        mentions = self.store.mentions_of([d.id for d in documents])
+        places = self._mapped_places(sorted({m.place_id for m in mentions}))
+        data = MapData(
+            mentions=mentions,
+            documents={document.id: document for document in documents},
+            variants=variants_of(places.values()),
+            events=list(_pages(lambda n, at: self.events(document_id=document_id, limit=n, offset=at))),
+            regions=regions_of(places.values()),
+            document_id=document_id,
+        )
+        if place_id is None:
+            return data
+        return _focused(data, place_id, self._mapped_places([place_id]).get(place_id))
+
+    def event_map_data(self, event_id: int) -> tuple[Event, MapData]:
+        """An event and the map data of every document, for the map framed on it."""
+        event = self.event(event_id)
+        return event, self.map_data()
+
+    def _newest_documents(self) -> list[Document]:
+        return list(_pages(self.documents, MAX_MAP_DOCUMENTS))
+
+    def _mapped_places(self, ids: Sequence[int]) -> dict[int, Place]:
+        """Places by id for a map, none when there is no gazetteer index (mentions carry their own points)."""
+        if self._gazetteer is None and not self.settings.index_path.is_file():
+            return {}
+        try:
+            return self.gazetteer.places(ids)
+        except DataError:
+            return {}
+
+
+LOCATION_RULE = "give exactly one location: place_id, place_name, or lat and lon"
+"""The rule an event's location follows."""
+
+
+def _check_document(text: str, title: str, date: str, source: str) -> str:
+    """Check a document's fields once, before anything is parsed; its date in ISO form."""
+    check_text(text)
+    check_field(title, "title", MAX_TITLE)
+    check_field(source, "source", MAX_SOURCE)
+    return check_date(date)
+
+
+def _search(points: PointIndex, query: NearQuery) -> list[Hit]:
+    if query.k is not None:
+        return points.nearest(query.lon, query.lat, query.k)
+    return points.within(query.lon, query.lat, query.radius_km, query.limit)
+
+
+def _pages(fetch: Callable[[int, int], list[T]], most: int = MAX_MAP_DOCUMENTS) -> Iterator[T]:
+    """Every row of a paged listing, up to ``most``."""
+    offset = 0
+    while offset < most:
+        page = fetch(min(MAX_PAGE, most - offset), offset)
+        yield from page
+        if len(page) < MAX_PAGE:
+            return
+        offset += len(page)
+
+
+def _focused(data: MapData, place_id: int, place: Place | None) -> MapData:
+    """``data`` centred on a place: where it is mentioned, else where the gazetteer has it."""
+    centre = next(((m.lon, m.lat) for m in data.mentions if m.place_id == place_id), None)
+    if centre is None and place is not None:
+        centre = (place.lon, place.lat)
+    if centre is None:
+        raise NotFound(f"no place with id {place_id}")
+    return replace(data, focus_place_id=place_id, focus=centre)
