@@ -6,7 +6,7 @@ Every statement is parameterised: text from users is data, never SQL.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from gazetteer.documents import Document, StoredMention
 
@@ -89,15 +89,17 @@ def has_document(db: sqlite3.Connection, document_id: int) -> bool:
 def document_mentions(db: sqlite3.Connection, document_ids: Sequence[int]) -> list[StoredMention]:
     """The mentions of the given documents, by document then position."""
     found: list[StoredMention] = []
-    for first in range(0, len(document_ids), _CHUNK):
-        chunk = list(document_ids[first : first + _CHUNK])
-        rows = db.execute(
-            f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE document_id IN ({','.join('?' * len(chunk))}) "
-            "ORDER BY document_id, n",
-            chunk,
-        )
-        found.extend(_mention(row) for row in rows)
+    for chunk, marks in _chunks(document_ids):
+        query = f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE document_id IN ({marks}) ORDER BY document_id, n"
+        found.extend(_mention(row) for row in db.execute(query, chunk))
     return found
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[tuple[list[int], str]]:
+    """``ids`` in chunks of ``_CHUNK``, each with its ``?,?,...`` placeholders."""
+    for first in range(0, len(ids), _CHUNK):
+        chunk = list(ids[first : first + _CHUNK])
+        yield chunk, ",".join("?" * len(chunk))
 
 
 def place_mentions(db: sqlite3.Connection, place_id: int, limit: int, offset: int) -> list[StoredMention]:
@@ -112,12 +114,9 @@ def place_mentions(db: sqlite3.Connection, place_id: int, limit: int, offset: in
 def mention_counts(db: sqlite3.Connection, place_ids: Sequence[int]) -> dict[int, int]:
     """How many mentions each of the given places has (places without any are left out)."""
     counts: dict[int, int] = {}
-    for first in range(0, len(place_ids), _CHUNK):
-        chunk = list(place_ids[first : first + _CHUNK])
+    for chunk, marks in _chunks(place_ids):
         rows = db.execute(
-            f"SELECT place_id, COUNT(*) FROM mentions WHERE place_id IN ({','.join('?' * len(chunk))}) "
-            "GROUP BY place_id",
-            chunk,
+            f"SELECT place_id, COUNT(*) FROM mentions WHERE place_id IN ({marks}) GROUP BY place_id", chunk
         )
         counts.update((int(pid), int(n)) for pid, n in rows)
     return counts

@@ -7,8 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from geo import distance_km, distances_km, geodesic
-from geo.distance import GEOD
+from geo.distance import GEOD, distance_km, distances_km, geodesic
 from geo.errors import InvalidValue
 from geo.validate import check_lat, check_limit, check_radius_km
 

@@ -7,10 +7,10 @@ from typing import NamedTuple
 import numpy as np
 import pytest
 
-from geo import PointIndex, distances_km
 from geo.bbox import circle_boxes
+from geo.distance import distances_km
 from geo.errors import InvalidValue
-from geo.point_index import Hit
+from geo.point_index import Hit, PointIndex
 
 
 class Place(NamedTuple):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import shapely
 
-from geo import Region, RegionIndex, circle_region, distance_km, geodesic_circle
+from geo.distance import distance_km
 from geo.errors import InvalidValue
+from geo.regions import Region, RegionIndex, circle_region, geodesic_circle
 
 SQUARE = shapely.box(46.0, 39.0, 47.0, 40.0)
 

@@ -8,7 +8,7 @@ from conftest import HOSTILE
 from htmlcheck import bound_html, links, parse
 
 from gazetteer.documents import Document, Event, StoredMention
-from geo import circle_region
+from geo.regions import circle_region
 from maps.assets import cdn_assets
 from maps.event_map import build_event_map
 from maps.mention_map import MapData, MapOptions, build_map, render_html
