@@ -18,7 +18,7 @@ from gazetteer.errors import DataError, NotFound
 from gazetteer.normalize import detect_script, fold, romanize, skeleton
 from gazetteer.records import Name, Place, Point
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -55,6 +55,7 @@ CREATE TABLE names (
 );
 CREATE TABLE admin1 (country TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
                      PRIMARY KEY (country, code));
+CREATE TABLE shapes (place_id INTEGER PRIMARY KEY, wkb BLOB NOT NULL, source TEXT NOT NULL);
 """
 
 _INDEXES = """
@@ -68,6 +69,8 @@ _PLACE_COLUMNS = (
     "admin1_name, population, source, source_url, radius_km"
 )
 _NAME_COLUMNS = 'text, lang, script, preferred, short, colloquial, historic, start, "end", source'
+ShapeRow = tuple[int, bytes, str]
+"""The shape of an area: place id, its geometry as lon/lat WKB, and where the geometry comes from."""
 BATCH = 50_000
 T = TypeVar("T")
 
@@ -193,6 +196,11 @@ class IndexWriter:
         """Insert (country, admin1 code, name) rows."""
         self.db.executemany("INSERT OR REPLACE INTO admin1 VALUES (?, ?, ?)", rows)
 
+    def add_shapes(self, shapes: Iterable[ShapeRow]) -> None:
+        """Insert (or replace) the shapes of areas: (place id, lon/lat WKB geometry, source)."""
+        for batch in _batched(shapes):
+            self.db.executemany("INSERT OR REPLACE INTO shapes VALUES (?, ?, ?)", batch)
+
     def set_meta(self, key: str, value: str) -> None:
         """Record a fact about the build (sources, counts, time)."""
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
@@ -214,6 +222,7 @@ class IndexWriter:
             "AND n2.text = names.text AND n2.lang = names.lang AND n2.rowid < names.rowid)"
         )
         self.db.execute("DELETE FROM names WHERE place_id NOT IN (SELECT id FROM places)")
+        self.db.execute("DELETE FROM shapes WHERE place_id NOT IN (SELECT id FROM places)")
         self.db.executescript(_INDEXES)
         self.db.execute("ANALYZE")
         self.db.commit()
@@ -285,6 +294,18 @@ class GazetteerIndex:
         """Every place, without its names (cheap, for spatial indexes)."""
         for row in self.db.execute(f"SELECT {_PLACE_COLUMNS} FROM places"):
             yield _place(row, ())
+
+    def shapes(self, ids: Iterable[int] | None = None) -> list[ShapeRow]:
+        """(place id, lon/lat WKB geometry, source) of the areas that have a shape (of ``ids`` only, if given)."""
+        if ids is None:
+            return [(int(pid), bytes(wkb), str(source)) for pid, wkb, source in self.db.execute("SELECT * FROM shapes")]
+        found: list[ShapeRow] = []
+        wanted = sorted(set(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self.db.execute(f"SELECT * FROM shapes WHERE place_id IN ({','.join('?' * len(chunk))})", chunk)
+            found.extend((int(pid), bytes(wkb), str(source)) for pid, wkb, source in rows)
+        return found
 
     def count(self) -> int:
         """Number of places."""
