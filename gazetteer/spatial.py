@@ -9,8 +9,10 @@ so that a radius query counts an area whose extent reaches into the circle.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+import shapely
 
 from gazetteer.records import Place
 from geo.point_index import PointIndex
@@ -27,14 +29,17 @@ def is_region(place: Place) -> bool:
     return place.radius_km > 0 and place.feature_class in REGION_CLASSES and place.feature_code != FORMER_STATE
 
 
-def region_of(place: Place) -> Region:
-    """The outline of an area: today the geodesic circle of its extent."""
+def region_of(place: Place, wkb: bytes | None = None) -> Region:
+    """The outline of an area: its shape (lon/lat WKB) when it has one, else the geodesic circle of its extent."""
+    if wkb is not None:
+        return Region(place.id, place.name, shapely.from_wkb(wkb))
     return circle_region(place.id, place.name, place.lon, place.lat, place.radius_km)
 
 
-def regions_of(places: Iterable[Place]) -> list[Region]:
-    """The outlines of those ``places`` that are areas."""
-    return [region_of(place) for place in places if is_region(place)]
+def regions_of(places: Iterable[Place], shapes: Mapping[int, bytes] | None = None) -> list[Region]:
+    """The outlines of those ``places`` that are areas, from ``shapes`` (place id -> WKB) where given."""
+    known = shapes or {}
+    return [region_of(place, known.get(place.id)) for place in places if is_region(place)]
 
 
 def point_index(places: Sequence[Place]) -> PointIndex:
