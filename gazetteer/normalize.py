@@ -138,8 +138,9 @@ _REPEATS = re.compile(r"(.)\1+")
 def check_query(text: str, *, what: str = "name") -> str:
     """Validate a user-given name and return it stripped.
 
-    Raises ``InvalidInput`` for an empty or over-long name or one that holds
-    control characters.
+    Raises ``InvalidInput`` for an empty or over-long name, one that holds
+    control characters, or one that folds to nothing (only punctuation,
+    symbols or spaces: ``?``, ``%``, ``-``, ``...``), which no name can match.
     """
     if not isinstance(text, str):
         raise InvalidInput(f"{what} must be text")
@@ -150,6 +151,8 @@ def check_query(text: str, *, what: str = "name") -> str:
         raise InvalidInput(f"{what} is longer than {MAX_QUERY_LENGTH} characters ({len(stripped)})")
     if _CONTROL.search(stripped):
         raise InvalidInput(f"{what} contains control characters")
+    if not fold(stripped):
+        raise InvalidInput(f"{what} has no letters or digits")
     return stripped
 
 

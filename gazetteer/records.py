@@ -98,7 +98,22 @@ class Place:
     source_url: str = ""
     """A reference for the record (GeoNames page, or the overlay entry's citation)."""
     radius_km: float = 0.0
-    """Rough extent for areas (regions, reservoirs, roads), 0 for points."""
+    """Extent of an area in km: the largest distance from its point to its shape's boundary, 0 for points."""
+    admin2: str = ""
+    """GeoNames admin2 code within the country and admin1 (``037`` for Los Angeles County), when known."""
+    parent_id: int = 0
+    """Id of the enclosing place one level up (country, ADM1, ADM2), 0 when none or unknown."""
+    admin_type: str = ""
+    """For an administrative division, its type as its source names it (``State``, ``Rayon``, ``County``)."""
+    point_source: str = ""
+    """Where the point comes from: ``geonames`` (GeoNames' own), ``naturalearth:label`` or ``:surface``,
+    ``iso3166-2``, ``hull:<n>`` (centre of the hull of n contained places), ``place:<id>`` (the one place it
+    contains), ``capital:<id>``, ``largest-place:<id>``, ``namesake:<id>``, ``parent:<id>`` (no better
+    point known), ``overlay`` (curated, cited), ``shape:centre``; ``""`` when unknown."""
+    start: str = ""
+    """When the place came into being (year), for historic places; ``""`` when unknown."""
+    end: str = ""
+    """When the place ceased to exist (year), for historic places such as the Soviet Union; ``""`` if it exists."""
 
     @property
     def geonames_id(self) -> int | None:

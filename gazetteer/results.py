@@ -21,13 +21,15 @@ class NearQuery:
     lat: float
     """Latitude of the centre."""
     radius_km: float = DEFAULT_NEAR_RADIUS_KM
-    """Radius of the search, in kilometres (ignored when ``k`` is set)."""
+    """Radius in kilometres: points within it, areas whose shape reaches into it (ignored when ``k`` is set)."""
     limit: int = 100
     """Most results."""
     k: int | None = None
-    """When set, the ``k`` nearest places whatever their distance."""
+    """When set, the ``k`` places whose representative points are nearest, whatever their distance."""
     mentioned_only: bool = False
     """Only places mentioned in stored documents."""
+    historic: bool = False
+    """Former states and divisions too (the Soviet Union), which modern queries leave out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +39,13 @@ class Nearby:
     place: Place
     """The place (without its names)."""
     distance_km: float
-    """Geodesic distance from the position to the place's point, in kilometres."""
+    """Geodesic distance from the position to the place's representative point, in kilometres."""
     mentions: int | None = None
     """How many stored mentions the place has (``None`` where not asked)."""
     relation: str | None = None
     """``containing`` for an area holding the position, ``nearest`` for a place near it (reverse only)."""
+    distance_to_area_km: float | None = None
+    """For an area: geodesic distance from the position to the nearest point of its shape or extent, 0 inside."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,13 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from pyproj import Geod
 
+from geo.earth import EARTH_MEAN_RADIUS_KM
 from geo.validate import check_lat, check_lon
 
 GEOD = Geod(ellps="WGS84")
 """The WGS84 ellipsoid used for every distance in the project."""
+SPHERE_ERROR = 0.006
+"""Largest relative gap between a great-circle distance on the mean sphere and the geodesic one (0.56 %)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +64,13 @@ def distances_km(lon: float, lat: float, lons: ArrayLike, lats: ArrayLike) -> ND
         return np.zeros(0, dtype=np.float64)
     _, _, metres = GEOD.inv(np.full(to_lon.shape, lon), np.full(to_lat.shape, lat), to_lon, to_lat)
     return np.asarray(metres, dtype=np.float64) / 1000.0
+
+
+def great_circle_km(
+    lon: float, lat: float, lons: NDArray[np.float64], lats: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """Great-circle distances in km on the mean sphere from one position to many: within ``SPHERE_ERROR`` of the
+    geodesic and some 30 times cheaper: for sorting out candidates before they are measured."""
+    phi, phi0 = np.radians(lats), np.radians(lat)
+    h = np.sin((phi - phi0) / 2) ** 2 + np.cos(phi0) * np.cos(phi) * np.sin(np.radians(lons - lon) / 2) ** 2
+    return np.asarray(2 * EARTH_MEAN_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))))

@@ -14,6 +14,10 @@ EARTH_MEAN_RADIUS_KM = 6371.0088
 """Mean radius of the WGS84 ellipsoid (IUGG R1), in kilometres."""
 EARTH_HALF_CIRCUMFERENCE_KM = 20_037.5
 """Half the WGS84 equator: no two points are farther apart along the ground."""
+WGS84_A_KM = 6378.137
+"""Equatorial radius (semi-major axis) of the WGS84 ellipsoid, in kilometres."""
+WGS84_F = 1 / 298.257223563
+"""Flattening of the WGS84 ellipsoid."""
 
 
 def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:

@@ -3,6 +3,9 @@
 Region polygons are lon/lat (RFC 7946 order).  A place known only by its
 point and rough extent becomes a geodesic circle polygon, so that "is this
 point in Karabakh?" and "is it in that reservoir?" are the same question.
+These are the outlines maps draw; the gazetteer's own queries go through
+``geo.area_index``, which cuts large outlines into pieces and measures
+distances to them.
 """
 
 from __future__ import annotations

@@ -5,5 +5,8 @@
 maps; ``document_page.render_document`` renders a document with every mention
 linked back to the map; ``collect`` gathers those records from the store and
 the gazetteer for the service and the CLI.  All document text is escaped with
-``html.escape_text`` before it enters HTML.
+``html.escape_text`` before it enters HTML.  Every map has an offline basemap
+(``basemap_extent`` says what it covers, ``basemap_shapes`` makes its GeoJSON,
+``basemap_layer`` draws it under the tiles), and ``assets.inline_assets`` puts
+Leaflet into an exported file, so a map shows where things are with no network.
 """

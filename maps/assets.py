@@ -5,17 +5,21 @@ CDNs.  Our maps need only Leaflet and Leaflet.markercluster (popups and
 tooltips are bound without jQuery, markers are circles without icon fonts).
 The service serves both from the ``xstatic-leaflet`` and
 ``xstatic-leaflet-markercluster`` packages under ``/static/vendor/...``, so a
-served map works with no network; an exported file may use the CDN set.
+served map works with no network; an exported file carries the same files in
+the page itself (``inline_assets``), so it works with no network and no
+service, or uses the CDN set.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
+from branca.element import MacroElement
 from folium.elements import JSCSSMixin
+from folium.template import Template
 
 from gazetteer.errors import NotFound
 
@@ -45,6 +49,8 @@ class AssetSet:
     """Scripts of the marker-cluster plugin."""
     cluster_css: Links
     """Styles of the marker-cluster plugin."""
+    inline: bool = False
+    """Put the files into the page itself (their urls are ``package/path`` of vendored files)."""
 
 
 def local_assets(prefix: str = VENDOR_PREFIX) -> AssetSet:
@@ -75,10 +81,46 @@ def cdn_assets() -> AssetSet:
     )
 
 
-def use_links(element: JSCSSMixin, js: Links, css: Links) -> None:
-    """Give one folium element its own links (never touching the class-wide lists)."""
-    element.default_js = list(js)
-    element.default_css = list(css)
+def inline_assets() -> AssetSet:
+    """The vendored files, to be put into the page itself: a file that needs no network."""
+    return replace(local_assets(""), inline=True)
+
+
+def use_links(element: JSCSSMixin, js: Links, css: Links, *, inline: bool = False) -> None:
+    """Give one folium element its own links (never touching the class-wide lists), or its files inline."""
+    element.default_js = [] if inline else list(js)
+    element.default_css = [] if inline else list(css)
+    if inline:
+        element.add_child(InlineFiles([url for _, url in js], [url for _, url in css]))
+
+
+class InlineFiles(MacroElement):
+    """Vendored scripts and styles written into the page header."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            {% for css in this.styles %}<style>{{ css }}</style>
+            {% endfor %}{% for js in this.scripts %}<script>{{ js }}</script>
+            {% endfor %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, scripts: list[str], styles: list[str]) -> None:
+        """``scripts`` and ``styles`` are ``/package/path`` of vendored files."""
+        super().__init__()
+        self._name = "InlineFiles"
+        self.scripts = [_embeddable(url, "</script") for url in scripts]
+        self.styles = [_embeddable(url, "</style") for url in styles]
+
+
+def _embeddable(url: str, closing: str) -> str:
+    package, path = url.strip("/").split("/", 1)
+    text = vendor_file(package, path)[0].read_text(encoding="utf-8")
+    if closing in text.lower() or "<!--" in text:
+        raise ValueError(f"{url} cannot be inlined: it contains {closing!r} or '<!--'")
+    return text
 
 
 def vendor_file(package: str, path: str) -> tuple[Path, str]:

@@ -107,3 +107,44 @@ class PageHtml(MacroElement):
         super().__init__()
         self._name = "PageHtml"
         self.markup = markup
+
+
+class TextLabels(MacroElement):
+    """Labels at points on the parent layer, each shown from its own zoom; a label is a text node, never HTML."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map, layer, labels, options) {
+              var markers = labels.map(function (label) {
+                var text = document.createElement("span");
+                text.textContent = label.text;
+                var icon = L.divIcon({className: options.className, html: text, iconSize: null});
+                var marker = L.marker([label.lat, label.lon],
+                                      {icon: icon, pane: options.pane, interactive: false, keyboard: false});
+                return {minzoom: label.minzoom, marker: marker};
+              });
+              function show() {
+                var zoom = map.getZoom();
+                markers.forEach(function (label) {
+                  var shown = zoom >= label.minzoom;
+                  if (shown !== layer.hasLayer(label.marker)) {
+                    shown ? layer.addLayer(label.marker) : layer.removeLayer(label.marker);
+                  }
+                });
+              }
+              map.on("zoomend", show);
+              show();
+            })({{ this.map_name }}, {{ this._parent.get_name() }}, {{ this.labels|tojson }},
+               {{ this.options|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, map_name: str, labels: list[tuple[str, float, float, int]], class_name: str, pane: str) -> None:
+        """``labels`` are (text, lon, lat, zoom from which it shows); ``pane`` is a Leaflet pane the map has."""
+        super().__init__()
+        self._name = "TextLabels"
+        self.map_name = map_name
+        self.labels = [{"text": text, "lon": lon, "lat": lat, "minzoom": zoom} for text, lon, lat, zoom in labels]
+        self.options = {"className": class_name, "pane": pane}

@@ -1,8 +1,11 @@
-"""The mentions map: one marker per mentioned place, with events and regions as layers.
+"""The mentions map: one marker per mentioned place, with events and regions as layers, over the basemap.
 
 Builders take plain records (stored mentions, documents, events, regions and the
 variants of each place) so they run without the store.  Coordinates stay
-longitude first up to the calls into folium, which want ``[lat, lon]``.
+longitude first up to the calls into folium, which want ``[lat, lon]``.  Under
+the OSM tiles lies the offline basemap (``basemap_layer``): inline when the
+data carries one, else fetched from ``MapOptions.basemap_url``.  Regions are
+drawn as their shapes, simplified for display, and named.
 """
 
 from __future__ import annotations
@@ -18,14 +21,17 @@ from shapely.geometry import mapping
 from gazetteer.map_data import MapData
 from geo.regions import Region
 from maps.assets import AssetSet, local_assets, use_links
-from maps.elements import HtmlPopup, HtmlTooltip
+from maps.basemap_extent import HOME
+from maps.basemap_layer import BASEMAP_URL, add_basemap
+from maps.basemap_shapes import display_geometry, label_zoom
+from maps.elements import HtmlPopup, HtmlTooltip, TextLabels
 from maps.event_layer import add_event_layer
 from maps.html import DOCUMENT_BASE, escape_text
 from maps.page import add_opener, add_page_parts
 from maps.places import PlaceMentions, group_by_place, marker_style
 from maps.popups import place_popup, place_tooltip
 
-DEFAULT_CENTRE = (46.75, 39.83)
+DEFAULT_CENTRE = HOME
 """(lon, lat) shown when there is nothing to map: Karabakh."""
 DEFAULT_ZOOM = 7
 PLACE_ZOOM = 10
@@ -39,6 +45,9 @@ TILES = "OpenStreetMap"
 MENTION_PANE = "mentions"
 """Leaflet pane of the place markers, above event circles and regions so they stay clickable."""
 MENTION_PANE_Z = 450
+REGION_LABEL_PANE = "regionLabels"
+"""Leaflet pane of the region names, above the regions and under the place markers."""
+REGION_LABEL_PANE_Z = 440
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +70,8 @@ class MapOptions:
     """Cluster the markers when more places than this are mapped."""
     title: str = ""
     """Title shown over the map (escaped)."""
+    basemap_url: str = BASEMAP_URL
+    """Where the page fetches its offline basemap when the data carries none inline ("" for none)."""
 
 
 def build_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
@@ -68,6 +79,7 @@ def build_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
     options = options or MapOptions()
     places = group_by_place(data.mentions)
     fmap = _base_map(options)
+    add_basemap(fmap, data, options.basemap_url)
     markers, cluster = add_mention_layer(fmap, places, data, options)
     add_event_layer(fmap, data.events, places, options.document_base)
     add_region_layer(fmap, data.regions)
@@ -87,7 +99,7 @@ def _base_map(options: MapOptions) -> folium.Map:
     lon, lat = options.centre or DEFAULT_CENTRE
     zoom = options.zoom if options.centre else DEFAULT_ZOOM
     fmap = folium.Map(location=[lat, lon], zoom_start=zoom, tiles=None, control_scale=True)
-    use_links(fmap, options.assets.map_js, options.assets.map_css)
+    use_links(fmap, options.assets.map_js, options.assets.map_css, inline=options.assets.inline)
     folium.TileLayer(TILES, name=TILES).add_to(fmap)
     return fmap
 
@@ -100,7 +112,7 @@ def add_mention_layer(
     CustomPane(MENTION_PANE, z_index=MENTION_PANE_Z, pointer_events=True).add_to(fmap)
     if len(places) > options.cluster_threshold:
         layer = MarkerCluster(name="Mentions", options=dict(CLUSTER_OPTIONS))
-        use_links(layer, options.assets.cluster_js, options.assets.cluster_css)
+        use_links(layer, options.assets.cluster_js, options.assets.cluster_css, inline=options.assets.inline)
     else:
         layer = folium.FeatureGroup(name="Mentions")
     layer.add_to(fmap)
@@ -129,15 +141,21 @@ def _marker(place: PlaceMentions, data: MapData, options: MapOptions) -> folium.
 
 
 def add_region_layer(fmap: folium.Map, regions: Sequence[Region]) -> None:
-    """Outlines of places with a known extent, on their own layer (left out when there are none)."""
+    """Areas as their shapes (or extents), named, on their own layer (left out when there are none)."""
     if not regions:
         return
+    CustomPane(REGION_LABEL_PANE, z_index=REGION_LABEL_PANE_Z, pointer_events=False).add_to(fmap)
     layer = folium.FeatureGroup(name="Regions").add_to(fmap)
+    labels = []
     for region in regions:
-        feature = {"type": "Feature", "geometry": mapping(region.geometry), "properties": {}}
+        geometry = display_geometry(region.geometry)
+        feature = {"type": "Feature", "geometry": mapping(geometry), "properties": {}}
         shape = folium.GeoJson(feature, style_function=_region_style)
         shape.add_child(HtmlPopup(f"<b>{escape_text(region.name)}</b>"))
         shape.add_to(layer)
+        point = region.geometry.point_on_surface()
+        labels.append((region.name, round(point.x, 5), round(point.y, 5), label_zoom(region.geometry)))
+    layer.add_child(TextLabels(fmap.get_name(), labels, "map-label region-label", REGION_LABEL_PANE))
 
 
 def _region_style(_feature: object) -> dict[str, object]:

@@ -24,7 +24,7 @@ MAP_CSS = """
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .map-legend i { display: inline-block; border-radius: 50%; border: 1px solid #800026;
   vertical-align: middle; margin-right: 4px; }
-.leaflet-container { background: #dfe6ea; }
+.leaflet-container { background: #d9e6ee; }
 """
 
 _OPENER = """

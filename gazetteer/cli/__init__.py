@@ -12,12 +12,12 @@ import sys
 import click
 import typer
 
-from gazetteer.cli import demo, documents, geoparsing, maps, places
+from gazetteer.cli import demo, documents, export, geoparsing, maps, places
 from gazetteer.errors import GazetteerError
 
 app = typer.Typer(help="Place-name gazetteer and geoparser for news about the South Caucasus.")
 
-for part in (places, geoparsing, documents, maps, demo):
+for part in (places, geoparsing, documents, maps, demo, export):
     part.register(app)
 
 

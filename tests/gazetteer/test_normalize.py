@@ -47,7 +47,7 @@ def test_scan_form_preserves_length_and_offsets() -> None:
     assert folded[13:21] == "ханкенди"
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "x" * 10_000, "Baku\x00", "Ba\x1bku"])
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 10_000, "Baku\x00", "Ba\x1bku", "?", "%", "-", "...", "’ ‘"])
 def test_check_query_rejects_bad_names(bad: str) -> None:
     with pytest.raises(InvalidInput):
         check_query(bad)

@@ -6,6 +6,8 @@ from typing import NamedTuple
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.bbox import circle_boxes
 from geo.distance import distances_km
@@ -18,11 +20,10 @@ class Place(NamedTuple):
     name: str
     lon: float
     lat: float
-    radius_km: float = 0.0
 
 
 def from_places(places: list[Place]) -> PointIndex:
-    return PointIndex(*zip(*[(p.id, p.lon, p.lat, p.radius_km) for p in places], strict=True))
+    return PointIndex(*zip(*[(p.id, p.lon, p.lat) for p in places], strict=True))
 
 
 def ids_of(hits: list[Hit]) -> list[int]:
@@ -103,10 +104,37 @@ def test_empty_index() -> None:
     assert len(empty) == 0 and empty.within(0, 0, 100) == [] and empty.nearest(0, 0, 3) == []
 
 
-def test_an_area_counts_when_its_extent_reaches_into_the_circle() -> None:
-    corridor = Place(900000003, "Lachin corridor", 46.45, 39.6, radius_km=25)
-    index = from_places([KALBAJAR, LACHIN, corridor])
-    hits = index.within(KALBAJAR.lon, KALBAJAR.lat, 60)
-    assert ids_of(hits) == [586268, 900000003]
-    assert hits[1].distance_km > 60
-    assert ids_of(index.within(KALBAJAR.lon, KALBAJAR.lat, 30)) == [586268]
+def test_select_keeps_the_given_points(index: PointIndex) -> None:
+    assert index.rows_of([BAKU.id, 42, SOTK.id]).tolist() == [0, 4]
+    chosen = index.select([SOTK.id, KALBAJAR.id, 42])
+    assert len(chosen) == 2 and ids_of(chosen.within(KALBAJAR.lon, KALBAJAR.lat, 500)) == [586268, 616041]
+    assert len(PointIndex.from_records([]).select([1])) == 0
+
+
+def test_a_small_limit_keeps_ties_in_id_order() -> None:
+    index = PointIndex(np.arange(50, 0, -1), np.zeros(50), np.zeros(50))
+    assert ids_of(index.within(0, 0, 1, limit=3)) == [1, 2, 3]
+
+
+WORLD = np.random.default_rng(11)
+WORLD_LONS = WORLD.uniform(-180, 180, 4000)
+WORLD_LATS = np.degrees(np.arcsin(WORLD.uniform(-1, 1, 4000)))
+WORLD_INDEX = PointIndex(np.arange(4000), WORLD_LONS, WORLD_LATS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.floats(-180, 180),
+    st.floats(-90, 90),
+    st.one_of(st.floats(0, 100), st.floats(100, 20_000)),
+    st.integers(1, 60),
+)
+def test_within_and_nearest_agree_with_brute_force(lon: float, lat: float, radius: float, limit: int) -> None:
+    km = distances_km(lon, lat, WORLD_LONS, WORLD_LATS)
+    brute = np.lexsort((np.arange(4000), km))
+    inside = [int(i) for i in brute if km[i] <= radius]
+    assert ids_of(WORLD_INDEX.within(lon, lat, radius, limit=None)) == inside
+    assert ids_of(WORLD_INDEX.within(lon, lat, radius, limit=limit)) == inside[:limit]
+    nearest = WORLD_INDEX.nearest(lon, lat, limit)
+    assert ids_of(nearest) == brute[:limit].tolist()
+    assert [hit.distance_km for hit in nearest] == pytest.approx(km[brute[:limit]].tolist(), abs=1e-9)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from gazetteer.ingest import new_document
@@ -47,3 +48,25 @@ def fill_store(path: Path) -> list[int]:
             store.add_document(new_document(text, mentions_of(text, names), title=title, date="2023-09-20")).id
             for title, text, names in STORE_DOCUMENTS
         ]
+
+
+class FakeIndex:
+    """Shapes by place id, as the index's ``shapes`` table gives them."""
+
+    def __init__(self, shapes: dict[int, bytes] | None = None, source: str = "test") -> None:
+        self.rows = {place_id: (place_id, wkb, source) for place_id, wkb in (shapes or {}).items()}
+
+    def shapes(self, ids: Iterable[int] | None = None) -> list[tuple[int, bytes, str]]:
+        wanted = self.rows if ids is None else set(ids)
+        return [self.rows[place_id] for place_id in sorted(wanted) if place_id in self.rows]
+
+
+class FakeGazetteer:
+    """Places by id, as the gazetteer gives them, and an index holding their shapes."""
+
+    def __init__(self, places: Iterable[Place], shapes: dict[int, bytes] | None = None) -> None:
+        self.by_id = {place.id: place for place in places}
+        self.index = FakeIndex(shapes)
+
+    def places(self, ids: Iterable[int], names: bool = True) -> dict[int, Place]:
+        return {i: self.by_id[i] for i in ids if i in self.by_id}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import typer
@@ -47,7 +48,20 @@ def test_map_command_writes_a_linked_escaped_file(tmp_path: Path) -> None:
     popup = next(p for p in bound_html(page) if 'data-place-id="146970"' in p)
     hrefs = [a["href"] for a in links(parse(popup))]
     assert "http://127.0.0.1:8000/documents/1#m-0" in hrefs and "http://127.0.0.1:8000/documents/2#m-1" in hrefs
-    assert 'src="https://' in page  # an exported file may load Leaflet from a CDN
+    sources = [a.get("src") or a.get("href") for t, a in parse(page).tags if t in ("script", "link")]
+    assert [source for source in sources if source] == []  # Leaflet and the basemap are in the file itself
+    assert '"kind": "land"' in page and "Azerbaijan" in page
+    assert re.search(r"wrote .*map\.html \(\d+ KiB\)", result.output)
+
+
+def test_map_command_may_load_leaflet_from_cdns(tmp_path: Path) -> None:
+    fill_store(tmp_path / "store.sqlite")
+    out = tmp_path / "cdn.html"
+    arguments = ["map", "--cdn-assets", "--store", str(tmp_path / "store.sqlite"), "--out", str(out)]
+    result = CliRunner().invoke(_app(), [*arguments, "--index", str(tmp_path / "none.sqlite")])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert 'src="https://' in page and '"kind": "land"' in page  # the basemap is inline all the same
 
 
 def test_map_command_one_document_local_assets(tmp_path: Path) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 
+import shapely
 from conftest import HOSTILE
 from htmlcheck import bound_html, links, parse
 
 from gazetteer.documents import Document, Event, StoredMention
-from geo.regions import circle_region
-from maps.assets import cdn_assets
+from gazetteer.map_data import Basemap, BasemapArea
+from geo.regions import Region, circle_region
+from maps.assets import cdn_assets, inline_assets
 from maps.event_map import build_event_map
 from maps.mention_map import MapData, MapOptions, build_map, render_html
 
@@ -128,3 +131,51 @@ def test_focus_place_centres_map_and_opens_popup(mentions: list[StoredMention]) 
 def test_empty_map_still_renders() -> None:
     page = _page(MapData([]))
     assert "center: [39.83, 46.75]" in page and "place-marker" not in page
+
+
+_BASEMAP_CALL = re.compile(r"\}\)\((map_\w+), (\"(?:[^\"\\]|\\.)*\"|\{.*?\}), \{\"border\"", re.S)
+
+
+def _basemap_source(page: str) -> object:
+    """The basemap source the page passes to its drawing code: a URL, or the inline collection."""
+    found = _BASEMAP_CALL.search(page)
+    assert found is not None
+    return json.loads(found.group(2))
+
+
+def test_served_map_fetches_its_basemap_for_its_extent(mentions: list[StoredMention]) -> None:
+    page = _page(MapData(mentions))
+    assert _basemap_source(page) == "/map/basemap.geojson?box=33,26,63,54&detail=43,36,53,44&country=AZ"
+    assert "L.tileLayer(" in page  # the tiles stay, over the basemap
+    assert '"paneZ": 150' in page and "textContent" in page and "innerHTML" not in page
+
+
+def test_inline_basemap_and_no_basemap(mentions: list[StoredMention]) -> None:
+    area = BasemapArea(f"Land {HOSTILE}", 0, "AZ", shapely.box(44, 38, 51, 42), (47.0, 40.0))
+    page = _page(MapData(mentions, basemap=Basemap([area], "test")))
+    assert HOSTILE not in page
+    source = _basemap_source(page)
+    assert isinstance(source, dict) and source["type"] == "FeatureCollection"
+    assert [f["properties"]["kind"] for f in source["features"]] == ["land", "label"]
+    assert source["features"][1]["properties"]["name"] == f"Land {HOSTILE}"
+    assert "basemap" not in _page(MapData(mentions), MapOptions(basemap_url="")).replace("basemap_url", "")
+
+
+def test_regions_drawn_as_shapes_with_names(mentions: list[StoredMention]) -> None:
+    road = shapely.LineString([(46.34, 39.51), (46.75, 39.82)]).buffer(0.025, quad_segs=64)
+    page = _page(MapData(mentions, regions=[Region(900000003, f"Lachin corridor {HOSTILE}", road)]))
+    assert HOSTILE not in page
+    found = re.search(r"_add\((\{\"features\".*?\})\);", page, re.S)
+    shape = json.loads(found.group(1))["features"][0]  # type: ignore[union-attr]
+    assert shape["geometry"]["type"] == "Polygon" and len(shape["geometry"]["coordinates"][0]) < 100
+    labels = re.search(r"\}\)\(map_\w+, feature_group_\w+, (\[.*?\]),", page, re.S).group(1)  # type: ignore[union-attr]
+    (label,) = json.loads(labels)
+    assert label["text"] == f"Lachin corridor {HOSTILE}" and label["minzoom"] == 9  # a thin shape shows late
+    assert road.contains(shapely.Point(label["lon"], label["lat"]))
+
+
+def test_inline_assets_need_no_network(mentions: list[StoredMention]) -> None:
+    page = _page(MapData(mentions), MapOptions(assets=inline_assets(), cluster_threshold=1))
+    tags = parse(page).tags
+    assert not [a for t, a in tags if (t == "script" and a.get("src")) or t == "link"]
+    assert "L.markerClusterGroup" in page and page.count("<style>") >= 4

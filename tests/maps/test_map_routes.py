@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from htmlcheck import bound_html, links, parse
-from storedata import HOSTILE, KHANKENDI, fill_store
+from storedata import HOSTILE, KHANKENDI, FakeGazetteer, fill_store
 
-from gazetteer.records import Place
 from gazetteer.settings import load_settings
 from service.app import create_app
-
-
-class FakeGazetteer:
-    """Places by id, as the gazetteer gives them."""
-
-    def places(self, ids: object) -> dict[int, Place]:
-        return {KHANKENDI.id: KHANKENDI} if KHANKENDI.id in ids else {}  # type: ignore[operator]
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
     settings = load_settings(tmp_path)
     fill_store(settings.store_path)
-    with TestClient(create_app(settings, gazetteer=FakeGazetteer())) as test_client:
+    gazetteer = FakeGazetteer([KHANKENDI])
+    with TestClient(create_app(settings, gazetteer=gazetteer)) as test_client:  # type: ignore[arg-type]
         yield test_client
 
 
@@ -96,3 +91,32 @@ def test_map_without_a_usable_gazetteer(tmp_path: Path) -> None:
         response = test_client.get("/map", params={"place": 146970})
     assert response.status_code == 200
     assert "Also:" not in _popup(response.text, 146970)
+
+
+def _basemap_url(page: str) -> str:
+    found = re.search(r'("/map/basemap\.geojson\?[^"]*")', page)
+    assert found is not None
+    return str(json.loads(found.group(1)))
+
+
+def test_map_page_is_light_and_loads_its_basemap_from_the_service(client: TestClient) -> None:
+    page = client.get("/map").text
+    assert len(page.encode()) < 40_000
+    url = _basemap_url(page)
+    assert url.startswith("/map/basemap.geojson?box=") and "&country=AZ" in url
+    response = client.get(url)
+    assert response.status_code == 200 and response.headers["content-type"] == "application/geo+json"
+    assert response.headers["content-encoding"] == "gzip" and "max-age" in response.headers["cache-control"]
+    body = response.json()
+    assert body["type"] == "FeatureCollection" and body["source"].startswith("naturalearth:")
+    assert {f["properties"]["kind"] for f in body["features"]} == {"land", "label"}
+    assert "Azerbaijan" in {f["properties"].get("name") for f in body["features"]}
+    plain = client.get(url, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.content == response.content
+
+
+def test_basemap_extents_are_checked(client: TestClient) -> None:
+    for query in ("box=1,2,3&detail=1,2,3,4", "box=5,2,3,4&detail=5,2,3,4", "detail=1,2,3,4", "box=0,0,9,9"):
+        response = client.get(f"/map/basemap.geojson?{query}")
+        assert response.status_code == 422, query
+        assert response.headers["content-type"] == "application/problem+json"

@@ -7,6 +7,7 @@ from problemcheck import assert_problem
 from servicefixtures import client_fixture, parser_fixture  # noqa: F401  (fixtures)
 
 KALBAJAR, LACHIN, BAKU, SOTK = 586268, 147625, 587084, 616041
+SOVIET_UNION, KYIV = 900000008, 703448
 
 
 def create(client: TestClient, **fields: object) -> dict:
@@ -49,6 +50,7 @@ def test_event_near_uses_geodesic_distance(client: TestClient) -> None:
     ids = near_ids(client, f"/events/{event['id']}/near")
     assert ids[0] == KALBAJAR and SOTK in ids and BAKU not in ids
     assert LACHIN not in ids, "Laçın lies 68.0 km from Kalbajar"
+    assert SOVIET_UNION not in ids, "a former state answers only when asked"
     wider = near_ids(client, f"/events/{event['id']}/near", radius_km=70, limit=1000)
     assert LACHIN in wider and BAKU not in wider
     assert near_ids(client, f"/events/{event['id']}/near", k=3)[0] == KALBAJAR
@@ -64,6 +66,15 @@ def test_near_a_point_with_mention_counts(client: TestClient) -> None:
     mentioned = near_ids(client, "/near", lat=40.4, lon=49.9, radius_km=500, mentioned=True)
     assert mentioned == [BAKU, KALBAJAR]
     assert near_ids(client, "/near", lat=40.4, lon=49.9, k=1, mentioned=True) == [BAKU]
+
+
+def test_near_leaves_former_states_out_unless_asked(client: TestClient) -> None:
+    kyiv = {"lat": 50.45466, "lon": 30.5238, "radius_km": 5}
+    assert SOVIET_UNION not in near_ids(client, "/near", **kyiv)
+    assert SOVIET_UNION not in near_ids(client, "/near", lat=52.22977, lon=21.01178, radius_km=5)
+    asked = near_ids(client, "/near", **kyiv, historic=True)
+    assert asked[0] == KYIV and SOVIET_UNION in asked
+    assert_problem(client.get("/near", params={**kyiv, "historic": "perhaps"}), 422)
 
 
 def test_replace_and_delete(client: TestClient) -> None:

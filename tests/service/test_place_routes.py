@@ -94,6 +94,9 @@ def test_reverse_gives_containing_areas_then_nearest_places(client: TestClient) 
     assert nearest[0]["id"] == 146970 and nearest[0]["properties"]["distance_km"] < 0.01
     distances = [f["properties"]["distance_km"] for f in nearest]
     assert distances == sorted(distances)
+    assert 900000008 not in [f["id"] for f in features], "the Soviet Union answers only when asked"
+    historic = client.get("/reverse", params={"lat": 39.8177, "lon": 46.7528, "size": 3, "historic": True}).json()
+    assert 900000008 in [f["id"] for f in historic["features"] if f["properties"]["relation"] == "containing"]
 
 
 def test_reverse_errors(client: TestClient) -> None:

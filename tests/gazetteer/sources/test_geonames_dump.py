@@ -305,3 +305,36 @@ def test_id_set_is_compact_and_takes_outliers() -> None:
         ids.add(place_id)
     assert 146970 in ids and 12_000_000 in ids and 5_000_000_000 in ids
     assert 146971 not in ids and 99_000_000 not in ids and -1 not in ids
+
+
+def division_row(gid: str, name: str, fcode: str, admin1: str, admin2: str, lat: str, lon: str) -> str:
+    """A 19-column row with an admin2 code (column 12)."""
+    fclass = "P" if fcode.startswith("PPL") else "A"
+    cols = [gid, name, name, "", lat, lon, fclass, fcode, "AZ", "", admin1, admin2,
+            "", "", "0", "", "0", "Asia/Baku", "2024-05-01"]  # fmt: skip
+    return "\t".join(cols)
+
+
+DIVISIONS = "\n".join(
+    [
+        division_row("587116", "Azerbaijan", "PCLI", "00", "", "40.5", "47.5"),
+        division_row("147435", "Nakhchivan", "ADM1", "35", "", "39.33", "45.5"),
+        division_row("147212", "Shahbuz Rayon", "ADM2", "35", "147212", "39.45", "45.6"),
+        division_row("147213", "Shahbuz", "PPLA2", "35", "147212", "39.40722", "45.57389"),
+        division_row("147425", "Nakhchivan City", "PPLA", "35", "", "39.20889", "45.41222"),
+    ]
+)
+ADMIN2 = "AZ.35.147212\tŞahbuz Rayonu\tSahbuz Rayonu\t147212\nAZ.35.999\tAbsent\tAbsent\t999\nbroken\n"
+
+
+def test_divisions_and_places_are_linked_by_their_admin_codes(tmp_path: Path) -> None:
+    index = build(
+        tmp_path,
+        GeonamesDumpSource(write(tmp_path / "AZ.txt", DIVISIONS), admin2=write(tmp_path / "admin2Codes.txt", ADMIN2)),
+    )
+    town, rayon = index.place(147213), index.place(147212)
+    assert (town.admin2, town.parent_id, town.point_source) == ("147212", 147212, "geonames")
+    assert (rayon.feature_code, rayon.parent_id) == ("ADM2", 147435)
+    assert index.place(147425).parent_id == 147435 and index.place(147435).parent_id == 587116
+    assert {"Şahbuz Rayonu", "Sahbuz Rayonu"} <= {name.text for name in rayon.names}
+    assert index.meta()["geonames.admin2"] == "2"

@@ -80,3 +80,31 @@ def test_an_unreadable_overlay_is_a_data_error(tmp_path: Path) -> None:
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(DataError), IndexWriter(tmp_path / "i.sqlite") as writer:
         OverlaySource(bad).write(writer)
+
+
+def test_amendments_rename_and_say_whose_point_it_is(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay.json"
+    amend = [
+        {"id": 1, "lat": 40.5, "lon": 47.5, "point_source": "geonames", "source": "https://www.geonames.org/1"},
+        {"id": 2, "name": "Kalbajar District", "names": [{"text": "Kəlbəcər rayonu", "lang": "az"}]},
+    ]
+    overlay.write_text(json.dumps({"places": [], "amend": amend}), encoding="utf-8")
+    path = tmp_path / "i.sqlite"
+    with IndexWriter(path) as writer:
+        writer.add_places([Place(1, "Azerbaijan", Point(0, 0), "A", "PCLI", "AZ"), Place(2, "Kəlbəcər", Point(46, 40))])
+        OverlaySource(overlay).write(writer)
+    index = GazetteerIndex(path)
+    assert index.place(1).point_source == "geonames"
+    district = index.place(2)
+    assert district.name == "Kalbajar District" and "Kəlbəcər rayonu" in {n.text for n in district.names}
+
+
+def test_the_former_oblast_is_a_place_of_its_own_with_its_period() -> None:
+    data = json.loads(DEFAULT_OVERLAY.read_text(encoding="utf-8"))
+    places = {p["id"]: p for p in data["places"]}
+    oblast = places[900000010]
+    assert (oblast["feature_code"], oblast["from"], oblast["to"]) == ("ADM1H", "1923", "1991")
+    assert "NKAO" in {n["text"] for n in oblast["names"]}
+    assert "NKAO" not in {n["text"] for n in places[900000001]["names"]}
+    assert (places[900000008]["from"], places[900000008]["to"]) == ("1922", "1991")
+    assert {p["name"] for p in places.values()} >= {"Darfur", "Nagorno-Karabakh Autonomous Oblast"}
