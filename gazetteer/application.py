@@ -273,12 +273,12 @@ class GazetteerAPI:
 
     def event_query(
         self, event_id: int, *, radius_km: float | None = None, limit: int = 100, k: int | None = None,
-        mentioned_only: bool = False,
+        mentioned_only: bool = False, historic: bool = False,
     ) -> NearQuery:  # fmt: skip
         """The near query around an event: within its radius (or ``radius_km``), or its ``k`` nearest."""
         event = self.event(event_id)
         radius = event.radius_km if radius_km is None else radius_km
-        return NearQuery(event.lon, event.lat, radius, limit, k, mentioned_only)
+        return NearQuery(event.lon, event.lat, radius, limit, k, mentioned_only, historic)
 
     def _event(self, draft: EventDraft, event_id: int = 0) -> Event:
         place, lon, lat = self._locate(draft)

@@ -91,16 +91,22 @@ def _candidate_facts(candidate: Candidate) -> Json:
 
 def nearby_feature(found: Nearby) -> Json:
     """A place found around a point, with its distance, mention count and relation."""
-    return place_feature(
-        found.place, distance_km=round(found.distance_km, 3), mentions=found.mentions, relation=found.relation
-    )
+    return place_feature(found.place, **_nearby_facts(found), relation=found.relation)
 
 
 def nearby_row(found: Nearby) -> Json:
     """A place found around a point as one flat JSON object (the CLI's ``near --json``)."""
     place = found.place
-    facts = {"lat": place.lat, "lon": place.lon, "distance_km": round(found.distance_km, 3)}
-    return place_properties(place) | facts | {"mentions": found.mentions}
+    return place_properties(place) | {"lat": place.lat, "lon": place.lon} | _nearby_facts(found)
+
+
+def _nearby_facts(found: Nearby) -> Json:
+    to_area = found.distance_to_area_km
+    return {
+        "distance_km": round(found.distance_km, 3),
+        "distance_to_area_km": None if to_area is None else round(to_area, 3),
+        "mentions": found.mentions,
+    }
 
 
 def near_collection(query: NearQuery, found: Sequence[Nearby], **echo: Any) -> Json:

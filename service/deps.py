@@ -32,3 +32,6 @@ RadiusKm = Annotated[
 K = Annotated[
     int | None, Query(ge=1, le=MAX_LIMIT, description="Return the k nearest places instead of a radius search.")
 ]
+Historic = Annotated[
+    bool, Query(description="Also former states and divisions (the Soviet Union), which are left out by default.")
+]

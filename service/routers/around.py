@@ -8,22 +8,16 @@ serialisation) would only cost time; the model still documents the answer.
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from gazetteer.public import collection, near_collection, nearby_feature
 from gazetteer.results import NearQuery
-from service.deps import ApiDep, K, Lat, Limit, Lon, RadiusKm
+from service.deps import ApiDep, Historic, K, Lat, Limit, Lon, RadiusKm
 from service.geojson_response import GeoJSONResponse
 from service.schemas.geojson import PlaceCollection
 from service.schemas.problem import problem_responses
 
 router = APIRouter(tags=["places"], responses=problem_responses(422, 503))
-
-Historic = Annotated[
-    bool, Query(description="Also former states and divisions (the Soviet Union), which are left out by default.")
-]
 
 
 @router.get("/reverse", response_model=PlaceCollection, response_class=GeoJSONResponse)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Response
 
 from gazetteer.public import event_json, near_collection
 from gazetteer.results import EventDraft
-from service.deps import ApiDep, EventId, K, Limit, Offset, PageLimit, RadiusKm
+from service.deps import ApiDep, EventId, Historic, K, Limit, Offset, PageLimit, RadiusKm
 from service.geojson_response import GeoJSONResponse
 from service.schemas.events import EventCreate, EventList, EventPublic
 from service.schemas.geojson import PlaceCollection
@@ -75,7 +75,10 @@ def event_near(
     limit: Limit = 100,
     k: K = None,
     mentioned: bool = False,
+    historic: Historic = False,
 ) -> dict[str, Any]:
     """Places within the event's radius (or ``radius_km``), by geodesic distance from the event."""
-    query = api.event_query(event_id, radius_km=radius_km, limit=limit, k=k, mentioned_only=mentioned)
-    return near_collection(query, api.near(query), event=event_id)
+    query = api.event_query(
+        event_id, radius_km=radius_km, limit=limit, k=k, mentioned_only=mentioned, historic=historic
+    )
+    return near_collection(query, api.near(query), event=event_id, historic=historic or None)

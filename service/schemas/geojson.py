@@ -34,7 +34,12 @@ class PlaceProperties(BaseModel):
     confidence: float | None = Field(None, description="Search: combined score 0..1.")
     match_type: str | None = Field(None, description="Search: exact, folded, transliterated or fuzzy.")
     matched_name: str | None = Field(None, description="Search: the name the query matched.")
-    distance_km: float | None = Field(None, description="Geodesic distance from the focus or query point.")
+    distance_km: float | None = Field(
+        None, description="Geodesic distance from the focus or query point to the place's representative point."
+    )
+    distance_to_area_km: float | None = Field(
+        None, description="Near and reverse, areas only: geodesic distance to the nearest point of the shape, 0 inside."
+    )
     mentions: int | None = Field(None, description="How many stored mentions the place has.")
     relation: str | None = Field(None, description="Reverse: 'containing' area or 'nearest' place.")
 

@@ -3,9 +3,9 @@
 A real uvicorn process serves a small store on 127.0.0.1; every request that
 leaves the machine (map tiles) is refused, so this also shows that the page
 needs no network: Leaflet comes from the service, and the basemap (borders,
-land, labels) is drawn from shapes under the refused tiles.  A tiny index with
-shapes (``shaped_index``) stands for the full build around Karabakh.
-Screenshots go to artifacts/ at the project root.
+land, labels) is drawn from the embedded index's shapes under the refused
+tiles: Natural Earth countries, the districts around Karabakh, the curated
+areas.  Screenshots go to artifacts/ at the project root.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 from serving import uvicorn_process
-from shaped_index import CORRIDOR, GORIS, KARABAKH, KHANKENDI, SARSANG, SHUSHA, build_shaped_index
 
+from gazetteer.gazetteer import Gazetteer
 from gazetteer.ingest import new_document
 from gazetteer.records import Mention, Place, Point
 from gazetteer.store import open_store
@@ -44,6 +44,8 @@ LOCAL = "http://127.0.0.1:"
 FILES = "file://"
 
 BAKU = Place(587084, "Baku", Point(49.89201, 40.37767), "P", "PPLC", "AZ", population=2_000_000)
+KHANKENDI = Place(146970, "Khankendi", Point(46.7528, 39.8177), "P", "PPLA", "AZ", population=55_000)
+GORIS = Place(174895, "Goris", Point(46.34168, 39.51111), "P", "PPL", "AM", population=20_000)
 
 pytestmark = [
     pytest.mark.browser,
@@ -89,16 +91,21 @@ def _crowded_report() -> tuple[str, list[Mention]]:
     return "\n".join([*lines, line]), mentions
 
 
-def _karabakh_report() -> tuple[str, list[Mention]]:
+KARABAKH_PLACES = {"Lachin corridor": 900000003, "Goris": 174895, "Karabakh": 900000001,
+                   "Sarsang Reservoir": 900000002, "Khankendi": 146970, "Shusha": 147105}  # fmt: skip
+"""Gazetteer ids of the places the Karabakh report names."""
+
+
+def _karabakh_report(gazetteer: Gazetteer) -> tuple[str, list[Mention]]:
     """A text about the Lachin corridor, Karabakh, Sarsang Reservoir and the towns around them."""
     text = (
         "Traffic on the Lachin corridor from Goris resumed, a report from Karabakh said.\n"
         "Water levels at Sarsang Reservoir fell; officials in Khankendi and Shusha met."
     )
-    places = (("Lachin corridor", CORRIDOR), ("Goris", GORIS), ("Karabakh", KARABAKH),
-              ("Sarsang Reservoir", SARSANG), ("Khankendi", KHANKENDI), ("Shusha", SHUSHA))  # fmt: skip
+    places = gazetteer.places(KARABAKH_PLACES.values(), names=False)
     mentions = []
-    for surface, place in places:
+    for surface, place_id in KARABAKH_PLACES.items():
+        place = places[place_id]
         start = text.index(surface)
         mentions.append(Mention(start, start + len(surface), surface, place, 0.9))
     return text, mentions
@@ -138,15 +145,9 @@ def crowded_service(tmp_path_factory: pytest.TempPathFactory, index_path: Path, 
 
 
 @pytest.fixture(scope="module")
-def shaped_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A tiny index with country, first-level and curated shapes around Karabakh."""
-    return build_shaped_index(tmp_path_factory.mktemp("shaped") / "gazetteer.sqlite")
-
-
-@pytest.fixture(scope="module")
-def karabakh_service(tmp_path_factory: pytest.TempPathFactory, shaped_index: Path) -> Iterator[str]:
-    """The service over the shaped index and a store with the Karabakh report."""
-    with _serve(tmp_path_factory.mktemp("karabakh"), shaped_index, [_karabakh_report()]) as base:
+def karabakh_service(tmp_path_factory: pytest.TempPathFactory, index_path: Path, gazetteer: Gazetteer) -> Iterator[str]:
+    """The service over the embedded index and a store with the Karabakh report."""
+    with _serve(tmp_path_factory.mktemp("karabakh"), index_path, [_karabakh_report(gazetteer)]) as base:
         yield base
 
 
@@ -304,13 +305,15 @@ def test_karabakh_districts_and_areas_as_shapes_offline(karabakh_service: str, b
     assert browsing.problems == []
 
 
-def test_exported_file_works_offline(shaped_index: Path, tmp_path: Path, browsing: Browsing) -> None:
+def test_exported_file_works_offline(
+    index_path: Path, gazetteer: Gazetteer, tmp_path: Path, browsing: Browsing
+) -> None:
     from gazetteer.cli.maps import map_command
 
-    _fill(tmp_path / "store.sqlite", [_karabakh_report()])
+    _fill(tmp_path / "store.sqlite", [_karabakh_report(gazetteer)])
     out = tmp_path / "map.html"
     map_command(out=out, document=None, place=None, service_url="", local=False, cdn=False,
-                store=tmp_path / "store.sqlite", index=shaped_index)  # fmt: skip
+                store=tmp_path / "store.sqlite", index=index_path)  # fmt: skip
     page = browsing.page
     page.goto(out.as_uri())
     _wait_for_basemap(page)
