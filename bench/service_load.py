@@ -38,7 +38,6 @@ import os
 import random
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -55,7 +54,7 @@ from fastapi import FastAPI, Response
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the project's packages before the tests' folders of one name
-from serving import free_port, wait_until_up  # noqa: E402  (a test helper, not part of the product)
+from serving import free_port, running  # noqa: E402  (test helpers, not part of the product)
 
 NEAR_RADIUS_KM = 60.0
 JITTER_KM = 30.0
@@ -344,17 +343,8 @@ def server(app: str, workers: int, env: dict[str, str], cli: bool) -> Iterator[t
     else:
         command = [sys.executable, __file__, "--serve", app, "--port", str(port), "--workers", str(workers)]
     path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": path, **env})
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/openapi.json", process)
-        yield port, process.pid
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with running(command, {"PYTHONPATH": path, **env}, f"http://127.0.0.1:{port}/openapi.json") as pid:
+        yield port, pid
 
 
 def warm_up(port: int, targets: Sequence[str], connections: int) -> float:

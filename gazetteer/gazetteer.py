@@ -22,6 +22,7 @@ from gazetteer.errors import InvalidInput
 from gazetteer.fuzzy import FuzzyMatcher, fuzzy_quality
 from gazetteer.index import GazetteerIndex
 from gazetteer.limits import MAX_LIMIT
+from gazetteer.memo import Memo
 from gazetteer.normalize import check_query, fold, romanize, skeleton
 from gazetteer.ranking import MATCH_WEIGHT, OTHER_NAME, reader_score, tempered
 from gazetteer.records import Candidate, MatchType, Name, Place, Point
@@ -65,7 +66,7 @@ class Gazetteer:
         self.region = region
         """Home region preferred by lookups that give no focus and no country (``None``: no preference)."""
         self.fuzzy = FuzzyMatcher(index)
-        self._languages: dict[int, int] = {}
+        self._languages: Memo[int, int] = Memo(LANGUAGE_MEMORY)
 
     @classmethod
     def open(cls, path: Path | None = None, *, settings: Settings | None = None) -> Gazetteer:
@@ -145,9 +146,7 @@ class Gazetteer:
         if missing:
             counted = self.index.language_counts(missing)
             fresh = {place_id: counted.get(place_id, 0) for place_id in missing}
-            if len(known) + len(fresh) > LANGUAGE_MEMORY:
-                known.clear()
-            known.update(fresh)
+            known.put_all(fresh)
             found |= fresh
         return found
 

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -43,6 +43,29 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 1
 
 
 @contextmanager
+def running(
+    command: Sequence[str], env: Mapping[str, str], ready_url: str, *, log: IO[bytes] | None = None
+) -> Iterator[int]:
+    """Run ``command`` from the project root with ``env`` added, until ``ready_url`` answers; yields its pid.
+
+    The process is terminated (killed after 20 s) when the block ends.
+    """
+    process = subprocess.Popen(
+        list(command), cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT if log else None
+    )
+    try:
+        wait_until_up(ready_url, process)
+        yield process.pid
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
 def uvicorn_process(
     env: Mapping[str, str], *, workers: int = 1, log: IO[bytes] | None = None, ready_path: str = "/openapi.json"
 ) -> Iterator[str]:
@@ -52,17 +75,6 @@ def uvicorn_process(
         sys.executable, "-m", "uvicorn", "--factory", "service.app:create_app",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--workers", str(workers),
     ]  # fmt: skip
-    process = subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT if log else None
-    )
     base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + ready_path, process)
+    with running(command, env, base + ready_path, log=log):
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
