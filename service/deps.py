@@ -11,8 +11,13 @@ from gazetteer.limits import MAX_ID, MAX_LIMIT, MAX_PAGE, MAX_RADIUS_KM
 from service.state import api_of
 
 
-def get_api(request: Request) -> GazetteerAPI:
-    """The application layer of the application serving the request."""
+async def get_api(request: Request) -> GazetteerAPI:
+    """The application layer of the application serving the request.
+
+    A coroutine, so that FastAPI resolves it on the event loop instead of a
+    thread hop per request: it only reads (or, once, makes) an object whose
+    resources open lazily, in the handlers' threads.
+    """
     return api_of(request.app)
 
 
