@@ -29,6 +29,7 @@ from gazetteer.errors import DataError, InvalidInput, NotFound
 from gazetteer.gazetteer import Gazetteer
 from gazetteer.ingest import new_document
 from gazetteer.limits import (
+    MAX_ID,
     MAX_PAGE,
     MAX_SOURCE,
     MAX_TITLE,
@@ -386,12 +387,7 @@ class GazetteerAPI:
         """
         if document_id is not None:
             return iter([self.document_mentions(document_id)])
-        ids: set[int] = set()
-        offset = 0
-        while page := self.documents(size, offset):
-            ids.update(document.id for document in page)
-            offset += len(page)
-        ordered = sorted(ids)
+        ordered = sorted(document.id for document in _pages(self.documents, most=MAX_ID))
         return (self.store.mentions_of(ordered[at : at + size]) for at in range(0, len(ordered), size))
 
 
@@ -417,10 +413,14 @@ def _distance_to(
     places: Mapping[int, Place], found: Sequence[Found], relation: str | None, mentions: Mapping[int, int] | None = None
 ) -> list[Nearby]:
     """Places found by the spatial indexes, with their distances from the query position (and mention counts)."""
-    if mentions is None:
-        return [Nearby(places[h.id], h.distance_km, None, relation, getattr(h, "reach_km", None)) for h in found]
     return [
-        Nearby(places[h.id], h.distance_km, mentions.get(h.id, 0), relation, getattr(h, "reach_km", None))
+        Nearby(
+            places[h.id],
+            h.distance_km,
+            None if mentions is None else mentions.get(h.id, 0),
+            relation,
+            getattr(h, "reach_km", None),
+        )
         for h in found
     ]
 

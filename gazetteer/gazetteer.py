@@ -136,19 +136,11 @@ class Gazetteer:
 
     def _language_counts(self, ids: Iterable[int]) -> dict[int, int]:
         """``index.language_counts``, remembered for the last ``LANGUAGE_MEMORY`` places or so."""
-        known, found, missing = self._languages, {}, []
-        for place_id in ids:
-            count = known.get(place_id)
-            if count is None:
-                missing.append(place_id)
-            else:
-                found[place_id] = count
-        if missing:
-            counted = self.index.language_counts(missing)
-            fresh = {place_id: counted.get(place_id, 0) for place_id in missing}
-            known.put_all(fresh)
-            found |= fresh
-        return found
+        return self._languages.get_many(ids, self._count_languages)
+
+    def _count_languages(self, ids: list[int]) -> dict[int, int]:
+        counted = self.index.language_counts(ids)
+        return {place_id: counted.get(place_id, 0) for place_id in ids}
 
     def _exact(self, text: str) -> _Found:
         found: _Found = defaultdict(list)

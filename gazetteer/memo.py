@@ -15,7 +15,7 @@ matters again.  Only answers that are a function of their key belong in one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Generic, TypeVar
 
 K = TypeVar("K")
@@ -46,3 +46,22 @@ class Memo(dict[K, V], Generic[K, V]):
         if len(self) + len(answers) > self.limit:
             self.clear()
         self.update(answers)
+
+    def get_many(self, keys: Iterable[K], read: Callable[[list[K]], Mapping[K, V]]) -> dict[K, V]:
+        """The answers for ``keys``: those remembered, and the others from one call of ``read``, remembered.
+
+        ``read`` gets the keys not remembered yet and may leave out keys that have no answer.
+        """
+        found: dict[K, V] = {}
+        missing: list[K] = []
+        for key in keys:
+            value = self.get(key)
+            if value is None:
+                missing.append(key)
+            else:
+                found[key] = value
+        if missing:
+            fresh = read(missing)
+            self.put_all(fresh)
+            found.update(fresh)
+        return found

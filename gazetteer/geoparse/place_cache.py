@@ -37,20 +37,10 @@ class PlaceCache:
 
     def _read(self, ids: Collection[int]) -> dict[int, Place]:
         """Places for ``ids``, those not yet known read from the index."""
-        found: dict[int, Place] = {}
-        missing = []
-        known = self.known
-        for place_id in set(ids):
-            place = known.get(place_id)
-            if place is None:
-                missing.append(place_id)
-            else:
-                found[place_id] = place
-        if missing:
-            read = self.index.places(missing, names=False)
-            known.put_all(read)
-            found.update(read)
-        return found
+        return self.known.get_many(set(ids), self._from_index)
+
+    def _from_index(self, ids: list[int]) -> dict[int, Place]:
+        return self.index.places(ids, names=False)
 
     def exact_ids(self, surface: str) -> frozenset[int]:
         """Ids of places that have ``surface`` as one of their names, exactly."""
