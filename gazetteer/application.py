@@ -19,7 +19,7 @@ reads its dictionary, and the spatial indexes take a second or two.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from gazetteer.documents import Document, Event, StoredMention
 from gazetteer.errors import DataError, InvalidInput, NotFound
 from gazetteer.gazetteer import Gazetteer
+from gazetteer.index import COUNTRY_CODES, GazetteerIndex, ShapeRow
 from gazetteer.ingest import new_document
 from gazetteer.limits import (
     MAX_ID,
@@ -42,7 +43,15 @@ from gazetteer.limits import (
     check_text,
     geo_checked,
 )
-from gazetteer.map_data import Basemap, MapData, ShapedPlace, basemap_of, drawn_regions, shown_countries
+from gazetteer.map_data import (
+    FIRST_LEVEL,
+    Basemap,
+    MapData,
+    ShapedPlace,
+    basemap_of,
+    drawn_regions,
+    shown_countries,
+)
 from gazetteer.public import variants_of
 from gazetteer.records import Candidate, Mention, Name, Place, Point
 from gazetteer.results import CONTAINING, NEAREST, EventDraft, Nearby, NearQuery
@@ -331,7 +340,7 @@ class GazetteerAPI:
         documents = [self.document(document_id)] if document_id is not None else self._newest_documents()
         mentions = self.store.mentions_of([d.id for d in documents])
         places = self._mapped_places(sorted({m.place_id for m in mentions}))
-        shapes = {place.id: wkb for place, wkb, _ in self._shaped_places(places.keys())}
+        shapes = {place.id: wkb for place, wkb, _ in self._shaped_places(lambda index: index.shapes(places))}
         data = MapData(
             mentions=mentions,
             documents={document.id: document for document in documents},
@@ -347,7 +356,10 @@ class GazetteerAPI:
 
     def basemap(self, countries: Sequence[str] = ()) -> Basemap:
         """Country shapes and the first-level areas of ``countries`` (ISO codes), for maps to show offline."""
-        return basemap_of(self._shaped_places(), countries)
+        wanted = sorted({code.upper() for code in countries})
+        shaped = self._shaped_places(lambda index: index.shapes_by_code(COUNTRY_CODES))
+        shaped += self._shaped_places(lambda index: index.shapes_by_code([FIRST_LEVEL], wanted))
+        return basemap_of(shaped, wanted)
 
     def event_map_data(self, event_id: int) -> tuple[Event, MapData]:
         """An event and the map data of every document, for the map framed on it."""
@@ -357,24 +369,27 @@ class GazetteerAPI:
     def _newest_documents(self) -> list[Document]:
         return list(_pages(self.documents, MAX_MAP_DOCUMENTS))
 
-    def _mapped_places(self, ids: Sequence[int]) -> dict[int, Place]:
-        """Places by id for a map, none when there is no gazetteer index (mentions carry their own points)."""
+    def _optional_gazetteer(self) -> Gazetteer | None:
+        """The gazetteer, ``None`` when there is no index to open (maps still draw: mentions carry their points)."""
         if self._gazetteer is None and not self.settings.index_path.is_file():
-            return {}
+            return None
         try:
-            return self.gazetteer.places(ids)
+            return self.gazetteer
         except DataError:
-            return {}
+            return None
 
-    def _shaped_places(self, ids: Iterable[int] | None = None) -> list[ShapedPlace]:
-        """Places with a shape in the index (of ``ids`` only, if given), none when there is no index."""
-        if self._gazetteer is None and not self.settings.index_path.is_file():
+    def _mapped_places(self, ids: Sequence[int]) -> dict[int, Place]:
+        """Places by id for a map, none when there is no gazetteer index."""
+        gazetteer = self._optional_gazetteer()
+        return gazetteer.places(ids) if gazetteer is not None else {}
+
+    def _shaped_places(self, read: Callable[[GazetteerIndex], list[ShapeRow]]) -> list[ShapedPlace]:
+        """The places of the shapes ``read`` gives from the index, with them; none when there is no index."""
+        gazetteer = self._optional_gazetteer()
+        if gazetteer is None:
             return []
-        try:
-            rows = self.gazetteer.index.shapes(ids)
-            places = self.gazetteer.places([place_id for place_id, _, _ in rows], names=False)
-        except DataError:
-            return []
+        rows = read(gazetteer.index)
+        places = gazetteer.places([place_id for place_id, _, _ in rows], names=False)
         return [(places[place_id], wkb, source) for place_id, wkb, source in rows if place_id in places]
 
     # Exports.

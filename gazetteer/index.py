@@ -435,10 +435,8 @@ class GazetteerIndex:
         ``names=False`` skips the names (``Place.names`` is empty): cheaper, for
         callers that need only where and what a place is.
         """
-        wanted = sorted(set(ids))
         found: dict[int, Place] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
+        for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
             named: dict[int, list[Name]] = {}
             if names:
@@ -481,12 +479,23 @@ class GazetteerIndex:
         if ids is None:
             return [(int(pid), bytes(wkb), str(source)) for pid, wkb, source in self.db.execute("SELECT * FROM shapes")]
         found: list[ShapeRow] = []
-        wanted = sorted(set(ids))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
+        for chunk in _chunks(ids):
             rows = self.db.execute(f"SELECT * FROM shapes WHERE place_id IN ({','.join('?' * len(chunk))})", chunk)
             found.extend((int(pid), bytes(wkb), str(source)) for pid, wkb, source in rows)
         return found
+
+    def shapes_by_code(self, codes: Iterable[str], countries: Iterable[str] | None = None) -> list[ShapeRow]:
+        """The shapes of the places with one of the feature ``codes`` (and of ``countries`` only, if given)."""
+        chosen, params = list(codes), []
+        where = f"p.feature_code IN ({','.join('?' * len(chosen))})"
+        if countries is not None:
+            params = list(countries)
+            where += f" AND p.country IN ({','.join('?' * len(params))})"
+        rows = self.db.execute(
+            f"SELECT s.place_id, s.wkb, s.source FROM shapes s JOIN places p ON p.id = s.place_id WHERE {where}",
+            [*chosen, *params],
+        )
+        return [(int(pid), bytes(wkb), str(source)) for pid, wkb, source in rows]
 
     def count(self) -> int:
         """Number of places."""
@@ -517,10 +526,8 @@ class GazetteerIndex:
                 "COUNT(DISTINCT CASE WHEN script != '' THEN script END)) FROM names "
                 "WHERE place_id IN ({}) GROUP BY place_id"
             )
-        wanted = sorted(set(ids))
         found: dict[int, int] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
+        for chunk in _chunks(ids):
             rows = self.db.execute(select.format(",".join("?" * len(chunk))), chunk)
             found.update((int(pid), int(count)) for pid, count in rows)
         return found

@@ -53,12 +53,27 @@ def fill_store(path: Path) -> list[int]:
 class FakeIndex:
     """Shapes by place id, as the index's ``shapes`` table gives them."""
 
-    def __init__(self, shapes: dict[int, bytes] | None = None, source: str = "test") -> None:
+    def __init__(
+        self, shapes: dict[int, bytes] | None = None, source: str = "test", places: dict[int, Place] | None = None
+    ) -> None:
         self.rows = {place_id: (place_id, wkb, source) for place_id, wkb in (shapes or {}).items()}
+        self.places = places or {}
 
     def shapes(self, ids: Iterable[int] | None = None) -> list[tuple[int, bytes, str]]:
         wanted = self.rows if ids is None else set(ids)
         return [self.rows[place_id] for place_id in sorted(wanted) if place_id in self.rows]
+
+    def shapes_by_code(
+        self, codes: Iterable[str], countries: Iterable[str] | None = None
+    ) -> list[tuple[int, bytes, str]]:
+        chosen, among = set(codes), None if countries is None else set(countries)
+        return [
+            row
+            for place_id, row in sorted(self.rows.items())
+            if (place := self.places.get(place_id)) is not None
+            and place.feature_code in chosen
+            and (among is None or place.country in among)
+        ]
 
 
 class FakeGazetteer:
@@ -66,7 +81,7 @@ class FakeGazetteer:
 
     def __init__(self, places: Iterable[Place], shapes: dict[int, bytes] | None = None) -> None:
         self.by_id = {place.id: place for place in places}
-        self.index = FakeIndex(shapes)
+        self.index = FakeIndex(shapes, places=self.by_id)
 
     def places(self, ids: Iterable[int], names: bool = True) -> dict[int, Place]:
         return {i: self.by_id[i] for i in ids if i in self.by_id}
