@@ -145,11 +145,12 @@ def _place_row(place: Place) -> tuple[object, ...]:
     )
 
 
-def _batched(rows: Iterable[T]) -> Iterator[list[T]]:
+def batched(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
     batch: list[T] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= BATCH:
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
             yield batch
             batch = []
     if batch:
@@ -187,7 +188,7 @@ class IndexWriter:
 
     def add_places(self, places: Iterable[Place]) -> None:
         """Insert places and their names; a known id keeps its record and gains the new names."""
-        for batch in _batched(self._rows_of(places)):
+        for batch in batched(self._rows_of(places)):
             self.db.executemany(
                 f"INSERT OR IGNORE INTO places ({_PLACE_COLUMNS}) VALUES ({','.join('?' * 19)})",
                 [row for kind, row in batch if kind == "place"],
@@ -206,7 +207,7 @@ class IndexWriter:
 
     def add_names(self, names: Iterable[tuple[int, Name]]) -> None:
         """Insert names of places already added (streamed alternate names)."""
-        for batch in _batched(name_row(place_id, name) for place_id, name in names):
+        for batch in batched(name_row(place_id, name) for place_id, name in names):
             self._insert_names(batch)
 
     def _insert_names(self, rows: list[tuple[object, ...]]) -> None:
@@ -237,7 +238,7 @@ class IndexWriter:
 
     def set_links(self, rows: Iterable[tuple[int, str, int]]) -> None:
         """Give places already added their (admin2 code, parent id): rows of (place id, admin2, parent id)."""
-        for batch in _batched(rows):
+        for batch in batched(rows):
             self.db.executemany(
                 "UPDATE places SET admin2 = ?, parent_id = ? WHERE id = ?", [(a, p, i) for i, a, p in batch]
             )
@@ -248,7 +249,7 @@ class IndexWriter:
 
     def add_shapes(self, shapes: Iterable[ShapeRow]) -> None:
         """Insert (or replace) the shapes of areas: (place id, lon/lat WKB geometry, source)."""
-        for batch in _batched(shapes):
+        for batch in batched(shapes):
             self.db.executemany("INSERT OR REPLACE INTO shapes VALUES (?, ?, ?)", batch)
 
     def set_meta(self, key: str, value: str) -> None:

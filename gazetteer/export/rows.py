@@ -9,9 +9,10 @@ columns a file needs beside them; the geometry goes apart, longitude first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from gazetteer.documents import StoredMention
+from gazetteer.index import batched
 from gazetteer.public import Json, mention_json, place_properties
 from gazetteer.records import Place
 
@@ -31,7 +32,6 @@ MENTION_COLUMNS = (
     "confidence", "snippet", "snippet_start",
 )  # fmt: skip
 """The columns of a stored mention, in file order (the geometry, or lat and lon, follow)."""
-T = TypeVar("T")
 
 
 def place_batches(api: GazetteerAPI, request: ExportRequest, *, names: bool = False) -> Iterator[list[Place]]:
@@ -80,15 +80,3 @@ def shape_geojson(wkb: bytes) -> dict[str, Any]:
     from shapely.geometry import mapping
 
     return dict(mapping(shapely.from_wkb(wkb)))
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """``items`` in lists of ``size`` (the last one shorter)."""
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
