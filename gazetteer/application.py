@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from gazetteer.documents import Document, Event, StoredMention
 from gazetteer.errors import DataError, InvalidInput, NotFound
 from gazetteer.gazetteer import Gazetteer
+from gazetteer.geoparse.modes import Mode
 from gazetteer.index import COUNTRY_CODES, GazetteerIndex, ShapeRow
 from gazetteer.ingest import new_document
 from gazetteer.limits import (
@@ -87,6 +88,7 @@ class GazetteerAPI:
         self.settings = settings or load_settings()
         self._gazetteer = gazetteer
         self._parser = parser
+        self._accurate: TextParser | None = None
         self._store = store
         self._spatial: SpatialIndexes | None = None
         self._lock = threading.RLock()
@@ -135,10 +137,21 @@ class GazetteerAPI:
         shapes = {place_id: wkb for place_id, wkb, _ in index.shapes()}
         return SpatialIndexes.of(list(index.iter_places()), shapes)
 
+    def parser_for(self, mode: Mode = Mode.FAST) -> TextParser:
+        """The geoparser of ``mode``; ``DataError`` when the accurate mode's model is not installed."""
+        if mode is Mode.FAST:
+            return self.parser
+        return self._once("_accurate", self._open_accurate)
+
     def _open_parser(self) -> TextParser:
         from gazetteer.geoparse.parser import Geoparser
 
         return Geoparser(self.gazetteer)
+
+    def _open_accurate(self) -> TextParser:
+        from gazetteer.geoparse.parser import EntityGate, Geoparser
+
+        return Geoparser(self.gazetteer, entities=EntityGate.load())
 
     def _once(self, attribute: str, make: Callable[[], T]) -> T:
         found: T | None = getattr(self, attribute)
@@ -216,14 +229,16 @@ class GazetteerAPI:
 
     # Texts and documents.
 
-    def geoparse(self, text: str) -> list[Mention]:
-        """The place mentions of ``text``, in text order."""
-        return self.parser.parse(text)
+    def geoparse(self, text: str, mode: Mode = Mode.FAST) -> list[Mention]:
+        """The place mentions of ``text``, in text order, found the way of ``mode``."""
+        return self.parser_for(mode).parse(text)
 
-    def ingest(self, text: str, *, title: str = "", date: str = "", source: str = "") -> Document:
-        """Geoparse ``text`` and store it with its mentions and proposed events, atomically."""
+    def ingest(
+        self, text: str, *, title: str = "", date: str = "", source: str = "", mode: Mode = Mode.FAST
+    ) -> Document:
+        """Geoparse ``text`` (the way of ``mode``) and store it with its mentions and proposed events, atomically."""
         date = _check_document(text, title, date, source)
-        return self._store_parsed(text, self.geoparse(text), title, date, source)
+        return self._store_parsed(text, self.geoparse(text, mode), title, date, source)
 
     def add_document(
         self, text: str, mentions: Sequence[Mention], *, title: str = "", date: str = "", source: str = ""

@@ -19,9 +19,9 @@ import typer
 from gazetteer.cli.options import IndexOption, JsonOption, open_api
 from gazetteer.cli.reading import document_id, read_text
 from gazetteer.errors import GazetteerError
+from gazetteer.geoparse.modes import Mode
 
 if TYPE_CHECKING:
-    from gazetteer.application import TextParser
     from gazetteer.geoparse.evaluation import EvalReport
     from gazetteer.records import Mention
 
@@ -33,9 +33,9 @@ class OutputFormat(StrEnum):
     GEOJSON = "geojson"
 
 
-NerOption = Annotated[
-    str | None,
-    typer.Option("--ner", help="Check names with an installed spaCy pipeline, e.g. en_core_web_sm."),
+ModeOption = Annotated[
+    Mode,
+    typer.Option("--mode", help="fast: dictionary; accurate: gated by spaCy's NER (extra 'accurate')."),
 ]
 
 
@@ -45,11 +45,11 @@ def geoparse_command(
         OutputFormat, typer.Option("--format", help="jsonl: toponym list; geojson: FeatureCollection.")
     ] = OutputFormat.JSONL,
     index: IndexOption = None,
-    ner: NerOption = None,
+    mode: ModeOption = Mode.FAST,
 ) -> None:
     """Find and resolve the place names of each file; one JSON object per file."""
     try:
-        parser = _parser(index, ner)
+        parser = open_api(index).parser_for(mode)
         for name in files:
             rendered = render(document_id(name), parser.parse(read_text(name)), output)
             typer.echo(json.dumps(rendered, ensure_ascii=False))
@@ -60,7 +60,7 @@ def geoparse_command(
 def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL: id, text, toponyms [{start, end, lat, lon...}].")],
     index: IndexOption = None,
-    ner: NerOption = None,
+    mode: ModeOption = Mode.FAST,
     as_json: JsonOption = False,
 ) -> None:
     """Score the geoparser on gold annotations: P/R/F1 on exact spans, accuracy@161 km, errors, AUC."""
@@ -68,7 +68,7 @@ def evaluate_command(
 
     try:
         documents = load_gold(gold)
-        report = evaluate(documents, _parser(index, ner).parse)
+        report = evaluate(documents, open_api(index).parser_for(mode).parse)
     except GazetteerError as error:
         _fail(error)
     if as_json:
@@ -102,15 +102,6 @@ def format_report(report: EvalReport) -> str:
         detail += f" {miss.error_km} km" if miss.error_km is not None else ""
         lines.append(f"{miss.kind:9} {miss.document} {miss.start}:{miss.end} {miss.surface!r}{detail}")
     return "\n".join(lines)
-
-
-def _parser(index: Path | None, ner: str | None) -> TextParser:
-    api = open_api(index)
-    if not ner:
-        return api.parser
-    from gazetteer.geoparse.parser import EntityGate, Geoparser
-
-    return Geoparser(api.gazetteer, entities=EntityGate.load(ner))
 
 
 def _fail(error: GazetteerError) -> NoReturn:

@@ -27,7 +27,7 @@ _HTML = {200: {"content": {"text/html": {"schema": {"type": "string"}}}, "descri
 def create_document(body: DocumentCreate, api: ApiDep, response: Response) -> dict[str, Any]:
     """Geoparse a text and store it with its mentions and proposed events (one transaction)."""
     date = body.date.isoformat() if body.date else ""
-    document = api.ingest(body.text, title=body.title, date=date, source=body.source)
+    document = api.ingest(body.text, title=body.title, date=date, source=body.source, mode=body.mode)
     response.headers["Location"] = f"/documents/{document.id}"
     mentions = [mention_json(m) for m in api.document_mentions(document.id)]
     events = [event_json(e) for e in api.events(document_id=document.id, limit=MAX_PAGE)]

@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
+from gazetteer.geoparse.modes import Mode
 from gazetteer.limits import MAX_SOURCE, MAX_TEXT_BYTES, MAX_TITLE
 from service.schemas.events import EventPublic
 from service.schemas.places import MentionPublic
@@ -23,6 +24,9 @@ class DocumentCreate(DocumentBase):
     """A text to geoparse and store."""
 
     text: str = Field(min_length=1, description=f"The text, at most {MAX_TEXT_BYTES} bytes of UTF-8 (else 413).")
+    mode: Mode = Field(
+        Mode.FAST, description="fast: dictionary; accurate: gated by spaCy's NER (503 when it is not installed)."
+    )
 
 
 class DocumentSummary(DocumentBase):
