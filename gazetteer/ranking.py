@@ -32,7 +32,7 @@ _CODE_PROMINENCE = {
     "PCL": 0.95,
     "PPLC": 0.9,
     "RGN": 0.85,
-    "ADM1": 0.75,
+    "ADM1": 0.85,
     "PPLA": 0.7,
     "LK": 0.7,
     "RSV": 0.65,

@@ -22,6 +22,7 @@ from gazetteer.errors import GazetteerError
 from gazetteer.geoparse.modes import Mode
 
 if TYPE_CHECKING:
+    from gazetteer.geoparse.calibration import Calibration
     from gazetteer.geoparse.evaluation import EvalReport
     from gazetteer.records import Mention
 
@@ -63,7 +64,7 @@ def evaluate_command(
     mode: ModeOption = Mode.FAST,
     as_json: JsonOption = False,
 ) -> None:
-    """Score the geoparser on gold annotations: P/R/F1 on exact spans, accuracy@161 km, errors, AUC."""
+    """Score the geoparser on gold annotations: P/R/F1 on exact spans, accuracy@161/25 km, misses, calibration."""
     from gazetteer.geoparse.evaluation import evaluate, load_gold
 
     try:
@@ -72,8 +73,12 @@ def evaluate_command(
     except GazetteerError as error:
         _fail(error)
     if as_json:
-        misses = [asdict(miss) for miss in report.misses]
-        typer.echo(json.dumps(report.summary() | {"misses": misses}, ensure_ascii=False))
+        details = {
+            "miss_classes": report.miss_classes(),
+            "calibration": report.calibration.summary(),
+            "misses": [asdict(miss) for miss in report.misses],
+        }
+        typer.echo(json.dumps(report.summary() | details, ensure_ascii=False))
     else:
         typer.echo(format_report(report))
 
@@ -88,20 +93,46 @@ def render(name: str, mentions: list[Mention], output: OutputFormat) -> dict[str
 
 
 def format_report(report: EvalReport) -> str:
-    """The report as text: the figures, then one line per miss."""
+    """The report as text: the figures, the classes of miss, the calibration, then one line per miss."""
+    from gazetteer.geoparse.evaluation import MissKind
+
     figures = report.summary()
     lines = [
         f"documents {figures['documents']}  TP {figures['tp']}  FP {figures['fp']}  FN {figures['fn']}",
         f"precision {figures['precision']:.4f}  recall {figures['recall']:.4f}  F1 {figures['f1']:.4f}",
-        f"accuracy@161km {figures['accuracy_161']:.4f}  mean {figures['mean_km']} km  "
-        f"median {figures['median_km']} km  AUC {figures['auc']:.4f}",
+        f"accuracy@161km {figures['accuracy_161']:.4f}  accuracy@25km {figures['accuracy_25']:.4f}  "
+        f"mean {figures['mean_km']} km  median {figures['median_km']} km  AUC {figures['auc']:.4f}",
     ]
+    for kind in MissKind:
+        top = ", ".join(f"{label} {count}" for label, count in report.top_surfaces(kind))
+        lines.append(f"{kind:11} {report.count(kind):5}  {top}".rstrip())
+    lines.extend(_calibration_lines(report.calibration))
     for miss in report.misses:
-        detail = f" -> {miss.predicted}" if miss.predicted else ""
+        detail = f" for gold {miss.gold_surface!r}" if miss.gold_surface else ""
+        detail += f" -> {miss.predicted}" if miss.predicted else ""
         detail += f" (expected {miss.expected})" if miss.expected else ""
         detail += f" {miss.error_km} km" if miss.error_km is not None else ""
-        lines.append(f"{miss.kind:9} {miss.document} {miss.start}:{miss.end} {miss.surface!r}{detail}")
+        lines.append(f"{miss.kind:11} {miss.document} {miss.start}:{miss.end} {miss.surface!r}{detail}")
     return "\n".join(lines)
+
+
+def _calibration_lines(calibration: Calibration) -> list[str]:
+    from gazetteer.geoparse.calibration import TARGET_PRECISION
+
+    threshold = calibration.threshold
+    found = (
+        "at no threshold"
+        if threshold is None
+        else f"from confidence {threshold.confidence:.4f} (precision {threshold.precision:.4f}, "
+        f"recall {threshold.recall:.4f}, {threshold.kept} kept)"
+    )
+    lines = [f"calibration: ECE {calibration.ece:.4f}; precision >= {TARGET_PRECISION} {found}"]
+    lines.append("confidence  count  mean conf  correct")
+    for b in calibration.bins:
+        mean = "-" if b.mean_confidence is None else f"{b.mean_confidence:.4f}"
+        share = "-" if b.share_correct is None else f"{b.share_correct:.4f}"
+        lines.append(f"{b.lower:.1f}-{b.upper:.1f}  {b.count:6}  {mean:>9}  {share:>7}")
+    return lines
 
 
 def _fail(error: GazetteerError) -> NoReturn:

@@ -19,6 +19,7 @@ from gazetteer.geoparse.name_dictionary import (
     F_DOT,
     F_LOWER_OK,
     F_PLAIN,
+    F_QUALIFIER,
     MAX_KEY_LENGTH,
     MemoryNames,
     PlaceTable,
@@ -38,6 +39,8 @@ COMMON_MIN_PROMINENCE = 0.7
 """A common English word is a name only of a place at least this prominent, by its main name."""
 COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLH", "CONT"})
 """Feature codes of countries and continents: misspellings of their names are looked for everywhere."""
+FIRST_LEVEL = "ADM1"
+"""Feature code of the divisions whose abbreviations are taken as qualifiers only (``F_QUALIFIER``)."""
 _LOWER_WORD = re.compile(r"(?<=[\W_])([^\W\d_][^\W_]{3,})")
 _OFFICIAL = re.compile(
     r"^(?:the )?(?:\w+ ){0,3}?(?:republic|state|kingdom|commonwealth|principality"
@@ -66,7 +69,8 @@ def build_names(index: GazetteerIndex, lists: Stoplists) -> MemoryNames:
             continue
         key = name_key(text)
         main = key == main_keys[row] or bool(preferred)
-        flags = _admit(text, key, lang, main, table.prominence[row], lists)
+        division = places[row].feature_code == FIRST_LEVEL
+        flags = _admit(text, key, lang, main, table.prominence[row], lists, division=division)
         if flags is None:
             continue
         group = groups.get(key)
@@ -89,8 +93,10 @@ def _place_table(places: list[Place]) -> PlaceTable:
     )
 
 
-def _admit(text: str, key: str, lang: str, main: bool, prom: float, lists: Stoplists) -> int | None:
-    """``F_*`` bits of a name worth spotting, ``None`` for one that is not."""
+def _admit(
+    text: str, key: str, lang: str, main: bool, prom: float, lists: Stoplists, *, division: bool = False
+) -> int | None:
+    """``F_*`` bits of a name worth spotting, ``None`` for one that is not (``division``: of a first-level one)."""
     if lang in PSEUDO_LANGUAGES:
         return None
     abbr = lang == ABBREVIATION
@@ -101,6 +107,8 @@ def _admit(text: str, key: str, lang: str, main: bool, prom: float, lists: Stopl
     flags = F_ABBR if abbr else F_PLAIN
     if abbr and text.endswith("."):
         flags |= F_DOT
+    if abbr and division:
+        flags |= F_QUALIFIER
     if lists.is_common(key):
         if not abbr and (not main or prom < COMMON_MIN_PROMINENCE):
             return None

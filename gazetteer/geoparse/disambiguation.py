@@ -24,6 +24,7 @@ dropped as unsupported.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -70,11 +71,14 @@ class Resolver:
         self.distances = Distances(dictionary.places)
         self._options: Memo[int, list[Option]] = Memo(MEMORY)
 
-    def resolve(self, counts: dict[int, int]) -> dict[int, Choice]:
-        """Choices for a document's keys (key id -> mentions); unsupported ones are left out."""
+    def resolve(self, counts: dict[int, int], allowed: Mapping[int, frozenset[int]] | None = None) -> dict[int, Choice]:
+        """Choices for a document's keys (key id -> mentions); unsupported ones are left out.
+
+        ``allowed``: key id -> the place rows left to it (by ``qualifiers``); other keys keep all theirs.
+        """
         if not counts:
             return {}
-        options, weights, chosen, ambiguous = self._first_guess(counts)
+        options, weights, chosen, ambiguous = self._first_guess(counts, allowed or {})
         context = DocumentContext(self.places, self.distances, chosen, weights)
         for _ in range(ROUNDS - 1 if ambiguous else 0):
             picks = {key: best_row(options[key], context, key) for key in ambiguous}
@@ -99,7 +103,7 @@ class Resolver:
         return found
 
     def _first_guess(
-        self, counts: dict[int, int]
+        self, counts: dict[int, int], allowed: Mapping[int, frozenset[int]]
     ) -> tuple[dict[int, list[Option]], dict[int, float], dict[int, int], list[int]]:
         """Options and weight of each key, its place by prior alone, and the keys with a choice."""
         known = self._options
@@ -108,7 +112,11 @@ class Resolver:
         chosen: dict[int, int] = {}
         ambiguous = []
         for key, n in counts.items():
-            opts = options[key] = known.get(key) or self.options(key)
+            opts = known.get(key) or self.options(key)
+            rows = allowed.get(key)
+            if rows is not None:
+                opts = [o for o in opts if o.row in rows] or opts
+            options[key] = opts
             weights[key] = _WEIGHTS[n] if n < len(_WEIGHTS) else 1.0 + math.log(n)
             if len(opts) == 1:
                 chosen[key] = opts[0].row

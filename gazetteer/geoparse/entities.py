@@ -4,18 +4,32 @@ Spots inside a longer person, organisation or nationality entity (``Antony``
 in ``Antony Blinken``) are dropped unless the place is prominent; place
 entities (GPE, LOC, FAC) whose whole text is a known name are added.  spaCy is
 imported only by ``EntityGate.load``.
+
+The recogniser is the slow part, so it reads only the sentences where its
+entities can change the outcome: those with a spot of a place that is not
+prominent (it may be dropped), and those with a capitalised word outside the
+spots that is a fitting name or begins one with the word after it (a place
+entity may add it).  Neighbouring such sentences are read as one piece, from
+the end of the sentence before it (the white space between them is context
+the recogniser reads) to the end of its last one, and the last piece to the
+end of the text: a text whose sentences all qualify is read whole, as without
+the selection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from gazetteer.errors import DataError
 from gazetteer.geoparse.false_hits import PROMINENT
 from gazetteer.geoparse.modes import ACCURATE_EXTRA, ACCURATE_MODEL
-from gazetteer.geoparse.scan_form import name_key
+from gazetteer.geoparse.name_writing import REJECTED
+from gazetteer.geoparse.scan_form import name_key, scan_form
 from gazetteer.geoparse.spotting import Spot, Spotter
+from gazetteer.sentences import Span, sentence_spans
 
 OTHER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 """Entity labels whose spans hold no place name of their own (``Antony`` in ``Antony Blinken``)."""
@@ -23,6 +37,13 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 """Entity labels added as spots when their text is a known name."""
 _UNUSED_PIPES = ("parser", "lemmatizer", "tagger", "attribute_ruler")
 """Pipes of the pipeline whose output the gate does not read (skipped for speed)."""
+_SHARED_EMBEDDING = "tok2vec"
+"""The pipe that embeds tokens for the pipes listening to it; skipped too when no pipe left listens."""
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W_]*")
+"""A word that may be capitalised (its first character is checked with ``isupper``)."""
+
+Entity = tuple[int, int, str]
+"""(start, end, label) of an entity, offsets into the whole text."""
 
 
 class EntityGate:
@@ -40,16 +61,21 @@ class EntityGate:
         except ImportError as error:
             raise DataError(f"the accurate mode needs spaCy: {ACCURATE_EXTRA}") from error
         try:
-            return cls(spacy.load(model, disable=_UNUSED_PIPES))
+            nlp = spacy.load(model, disable=_UNUSED_PIPES)
         except OSError as error:
             raise DataError(f"spaCy pipeline {model!r} is not installed: {ACCURATE_EXTRA}") from error
+        if _SHARED_EMBEDDING in nlp.pipe_names:
+            listeners = set(nlp.get_pipe(_SHARED_EMBEDDING).listening_components)
+            if not listeners & set(nlp.pipe_names):  # the small English NER embeds tokens itself
+                nlp.disable_pipe(_SHARED_EMBEDDING)
+        return cls(nlp)
 
     def apply(self, text: str, spots: list[Spot], spotter: Spotter) -> list[Spot]:
         """``spots`` checked against the entities of ``text`` (unchanged when it is too long for the pipeline)."""
         limit = getattr(self.nlp, "max_length", None)
         if limit is not None and len(text) > limit:
             return spots
-        entities = [(e.start_char, e.end_char, e.label_) for e in self.nlp(text).ents]
+        entities = list(self._entities(text, _pieces(text, spots, spotter)))
         others = [(a, b) for a, b, label in entities if label in OTHER_ENTITIES]
         best = spotter.dictionary.best
         kept = [s for s in spots if best[s.key] >= PROMINENT or not _inside(s, others)]
@@ -59,6 +85,55 @@ class EntityGate:
             if label in PLACE_ENTITIES and key is not None and not _overlaps(start, end, taken):
                 kept.append(Spot(start, end, text[start:end], key, "entity"))
         return sorted(kept, key=lambda s: s.start)
+
+    def _entities(self, text: str, pieces: list[Span]) -> Iterator[Entity]:
+        """The entities the pipeline finds in each piece of ``text``, in text order."""
+        for lo, hi in pieces:
+            for e in self.nlp(text[lo:hi]).ents:
+                yield lo + e.start_char, lo + e.end_char, e.label_
+
+
+def _pieces(text: str, spots: list[Spot], spotter: Spotter) -> list[Span]:
+    """The stretches of ``text`` the pipeline must read: runs of the sentences that need it."""
+    sentences = sentence_spans(text)
+    starts = [0, *(end for _, end in sentences[:-1])]
+    needed = [False] * len(starts)
+    best = spotter.dictionary.best
+    for spot in spots:
+        if best[spot.key] < PROMINENT:
+            needed[bisect_right(starts, spot.start) - 1] = True
+    for start in _unspotted_names(text, spots, spotter):
+        needed[bisect_right(starts, start) - 1] = True
+    ends = [*starts[1:], len(text)]
+    pieces: list[Span] = []
+    for i, need in enumerate(needed):
+        if need and pieces and pieces[-1][1] == starts[i]:
+            pieces[-1] = (pieces[-1][0], ends[i])
+        elif need:
+            pieces.append((starts[i], ends[i]))
+    return pieces
+
+
+def _unspotted_names(text: str, spots: list[Spot], spotter: Spotter) -> Iterator[int]:
+    """Offsets of the capitalised words outside ``spots`` that are a fitting name or begin one."""
+    scanned = scan_form(text)
+    phrase, verdict = spotter.dictionary.phrase, spotter.writing.verdict
+    ends = iter([(s.start, s.end) for s in spots])
+    spot_start, spot_end = next(ends, (len(text), len(text)))
+    for match in _CAPITALISED.finditer(text):
+        start, end = match.span()
+        while spot_end <= start:
+            spot_start, spot_end = next(ends, (len(text), len(text)))
+        if spot_start <= start or not text[start].isupper():
+            continue
+        key, follow = phrase(scanned[start:end])
+        if follow is not None and scanned[end : end + 1] == " ":
+            after = scanned.find(" ", end + 1)
+            if scanned[end + 1 : after if after >= 0 else len(text)] in follow:
+                yield start
+                continue
+        if key >= 0 and verdict(match.group(), key) is not REJECTED:
+            yield start
 
 
 def _inside(spot: Spot, spans: list[tuple[int, int]]) -> bool:

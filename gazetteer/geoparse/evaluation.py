@@ -4,10 +4,30 @@ Spans are scored strictly: a prediction counts only when its offsets equal a
 gold toponym's.  Gold toponyms marked ``optional`` are neither required nor
 penalised: a prediction overlapping one is neither a true nor a false positive.
 Resolution is scored on the true positives, by the great-circle distance
-between the predicted and the gold point: accuracy within 161 km (100 miles),
-mean and median error, and the area under the curve of the sorted, scaled log
-errors (Gritta et al. 2019, "A pragmatic guide to geoparsing evaluation"):
-0 is perfect, 1 is every error at the antipode.
+between the predicted and the gold point: accuracy within 161 km (100 miles)
+and within 25 km, mean and median error, and the area under the curve of the
+sorted, scaled log errors (Gritta et al. 2019, "A pragmatic guide to
+geoparsing evaluation"): 0 is perfect, 1 is every error at the antipode.
+
+When the gold toponym has a GeoNames id and the predicted place has the same
+one, the resolution is right, with an error of 0 km, whatever the two points:
+countries and provinces have different representative points in different
+GeoNames dumps and derived gazetteers.
+
+Every disagreement is a ``Miss`` of one class:
+
+* ``missed``: a required gold span that no false positive overlaps;
+* ``spurious``: a false positive overlapping no required gold span (or
+  repeating a span already predicted);
+* ``boundary``: a false positive overlapping a required gold span with other
+  offsets (split, cut or over-long); strictly still a false positive, and its
+  gold span a false negative, but reported once, here;
+* ``wrong-place``: a true positive resolved over 161 km off.
+
+Each prediction that counts (a true or false positive) is judged correct when
+it is a true positive resolved within 161 km (or matched by id; a true
+positive whose gold has no coordinates is judged on its span), for the
+confidence calibration of ``calibration``.
 """
 
 from __future__ import annotations
@@ -16,18 +36,38 @@ import itertools
 import json
 import math
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from gazetteer.errors import InvalidInput
+from gazetteer.geoparse.calibration import Calibration, Judged, calibrate
 from gazetteer.ranking import great_circle_km
 from gazetteer.records import Mention, Point
 
 ACCURACY_KM = 161.0
 """Error under which a resolution counts as accurate (100 miles)."""
+CLOSE_KM = 25.0
+"""Error under which a resolution counts as close (accuracy@25 km)."""
 MAX_ERROR_KM = 20039.0
 """Half the Earth's circumference: the largest possible error."""
+TOP_SURFACES = 10
+"""Most frequent surfaces reported per class of miss."""
+
+
+class MissKind(StrEnum):
+    """The classes of disagreement with the gold (see the module docstring)."""
+
+    MISSED = "missed"
+    """A required gold span that no false positive overlaps."""
+    SPURIOUS = "spurious"
+    """A false positive overlapping no required gold span, or repeating a predicted one."""
+    BOUNDARY = "boundary"
+    """A false positive overlapping a required gold span with other offsets."""
+    WRONG_PLACE = "wrong-place"
+    """An exact span resolved over 161 km off."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +108,8 @@ class Miss:
 
     document: str
     """Document id."""
-    kind: str
-    """``missed`` (false negative), ``spurious`` (false positive) or ``far`` (resolved over 161 km off)."""
+    kind: MissKind
+    """Its class."""
     start: int
     """Offset of the span."""
     end: int
@@ -81,7 +121,14 @@ class Miss:
     predicted: str = ""
     """The predicted place, when there is one."""
     error_km: float | None = None
-    """Distance between predicted and gold points, for ``far``."""
+    """Distance between predicted and gold points, for ``wrong-place``."""
+    gold_surface: str = ""
+    """For ``boundary``, the text of the gold span the prediction overlaps."""
+
+    @property
+    def label(self) -> str:
+        """What the miss is counted under: its surface, ``predicted / gold`` for ``boundary``."""
+        return f"{self.surface} / {self.gold_surface}" if self.kind is MissKind.BOUNDARY else self.surface
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +146,9 @@ class EvalReport:
     errors_km: tuple[float, ...] = ()
     """Resolution errors of the true positives that have gold coordinates."""
     misses: tuple[Miss, ...] = field(default=())
-    """Every false negative, false positive and far resolution."""
+    """Every miss, of every class."""
+    judged: tuple[Judged, ...] = ()
+    """Every true and false positive's confidence and whether it was correct."""
 
     @property
     def precision(self) -> float:
@@ -120,7 +169,15 @@ class EvalReport:
     @property
     def accuracy_161(self) -> float:
         """Share of resolution errors within 161 km."""
-        return _ratio(sum(e <= ACCURACY_KM for e in self.errors_km), len(self.errors_km))
+        return self._within(ACCURACY_KM)
+
+    @property
+    def accuracy_25(self) -> float:
+        """Share of resolution errors within 25 km."""
+        return self._within(CLOSE_KM)
+
+    def _within(self, km: float) -> float:
+        return _ratio(sum(e <= km for e in self.errors_km), len(self.errors_km))
 
     @property
     def mean_km(self) -> float:
@@ -148,10 +205,34 @@ class EvalReport:
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
             "accuracy_161": round(self.accuracy_161, 4),
+            "accuracy_25": round(self.accuracy_25, 4),
             "mean_km": round(self.mean_km, 1),
             "median_km": round(self.median_km, 1),
             "auc": round(self.auc, 4),
         }
+
+    def count(self, kind: MissKind) -> int:
+        """Misses of ``kind``."""
+        return sum(m.kind is kind for m in self.misses)
+
+    def top_surfaces(self, kind: MissKind, limit: int = TOP_SURFACES) -> list[tuple[str, int]]:
+        """The most frequent labels of the misses of ``kind``, with their counts."""
+        return Counter(m.label for m in self.misses if m.kind is kind).most_common(limit)
+
+    def miss_classes(self) -> dict[str, dict[str, object]]:
+        """Per class of miss, its count and most frequent surfaces, for JSON."""
+        return {
+            kind.value: {
+                "count": self.count(kind),
+                "top": [{"surface": label, "count": n} for label, n in self.top_surfaces(kind)],
+            }
+            for kind in MissKind
+        }
+
+    @property
+    def calibration(self) -> Calibration:
+        """Reliability of the predictions' confidence."""
+        return calibrate(self.judged, self.true_positives + self.false_negatives)
 
 
 def _ratio(part: float, whole: float) -> float:
@@ -220,13 +301,15 @@ def evaluate(documents: Iterable[GoldDocument], parse: Callable[[str], list[Ment
     tp = fp = fn = count = 0
     errors: list[float] = []
     misses: list[Miss] = []
+    judged: list[Judged] = []
     for document in documents:
         count += 1
         result = _score_document(document, parse(document.text))
         tp, fp, fn = tp + result.tp, fp + result.fp, fn + result.fn
         errors.extend(result.errors)
         misses.extend(result.misses)
-    return EvalReport(count, tp, fp, fn, tuple(errors), tuple(misses))
+        judged.extend(result.judged)
+    return EvalReport(count, tp, fp, fn, tuple(errors), tuple(misses), tuple(judged))
 
 
 @dataclass(slots=True)
@@ -236,6 +319,8 @@ class _DocumentScore:
     fn: int = 0
     errors: list[float] = field(default_factory=list)
     misses: list[Miss] = field(default_factory=list)
+    judged: list[Judged] = field(default_factory=list)
+    touched: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _score_document(document: GoldDocument, mentions: list[Mention]) -> _DocumentScore:
@@ -249,28 +334,63 @@ def _score_document(document: GoldDocument, mentions: list[Mention]) -> _Documen
         if gold is not None and span not in matched:
             matched.add(span)
             found.tp += 1
-            _resolution(document.id, gold, mention, found)
-        elif not any(mention.start < b and a < mention.end for a, b in optional):
+            found.judged.append(Judged(mention.confidence, _resolution(document, gold, mention, found)))
+        elif not any(_overlap(span, other) for other in optional):
             found.fp += 1
-            found.misses.append(_miss(document, "spurious", span, predicted=mention.place.name))
+            found.judged.append(Judged(mention.confidence, False))
+            _false_positive(document, mention, required, found)
     for span, gold in required.items():
         if span not in matched:
             found.fn += 1
-            found.misses.append(_miss(document, "missed", span, expected=gold.place or gold.name))
+            if span not in found.touched:
+                found.misses.append(_miss(document, MissKind.MISSED, span, expected=gold.place or gold.name))
     return found
 
 
-def _resolution(document: str, gold: GoldToponym, mention: Mention, found: _DocumentScore) -> None:
-    if gold.point is None:
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _false_positive(
+    document: GoldDocument, mention: Mention, required: dict[tuple[int, int], GoldToponym], found: _DocumentScore
+) -> None:
+    span = (mention.start, mention.end)
+    overlapped = sorted(other for other in required if other != span and _overlap(span, other))
+    if not overlapped:
+        found.misses.append(_miss(document, MissKind.SPURIOUS, span, predicted=mention.place.name))
         return
-    km = great_circle_km(gold.point, mention.place.point)
+    found.touched.update(overlapped)
+    gold = required[overlapped[0]]
+    gold_surface = document.text[gold.start : gold.end]
+    found.misses.append(
+        _miss(document, MissKind.BOUNDARY, span, gold.place or gold.name, mention.place.name, gold_surface=gold_surface)
+    )
+
+
+def _resolution(document: GoldDocument, gold: GoldToponym, mention: Mention, found: _DocumentScore) -> bool:
+    """Record the error of a true positive; whether it is within 161 km (``True`` without gold coordinates)."""
+    if gold.point is None:
+        return True
+    same_id = gold.geonameid is not None and mention.place.geonames_id == gold.geonameid
+    km = 0.0 if same_id else great_circle_km(gold.point, mention.place.point)
     found.errors.append(km)
-    if km > ACCURACY_KM:
-        found.misses.append(
-            Miss(document, "far", gold.start, gold.end, gold.name, gold.place, mention.place.name, round(km, 1))
-        )
+    if km <= ACCURACY_KM:
+        return True
+    span = (gold.start, gold.end)
+    expected, predicted = gold.place or gold.name, mention.place.name
+    found.misses.append(_miss(document, MissKind.WRONG_PLACE, span, expected, predicted, error_km=round(km, 1)))
+    return False
 
 
-def _miss(document: GoldDocument, kind: str, span: tuple[int, int], expected: str = "", predicted: str = "") -> Miss:
+def _miss(
+    document: GoldDocument,
+    kind: MissKind,
+    span: tuple[int, int],
+    expected: str = "",
+    predicted: str = "",
+    *,
+    error_km: float | None = None,
+    gold_surface: str = "",
+) -> Miss:
     start, end = span
-    return Miss(document.id, kind, start, end, document.text[start:end], expected, predicted)
+    return Miss(document.id, kind, start, end, document.text[start:end], expected, predicted, error_km, gold_surface)

@@ -8,7 +8,8 @@ Each rule gives a reason, for explanation:
     An everyday English word (``Nice``) of a less than prominent place, with
     no preposition of place (``in``) before it.
 ``organisation``
-    Part of an organisation's name (``OSCE Minsk Group``, ``Council of Europe``).
+    Part of a club's name (``Real Madrid``).  A place that qualifies an organisation or a
+    role (``Kentucky State Police``, ``University of Manitoba``, ``Manitoba Premier``) stays a place.
 ``person``, ``name-run``
     Part of a person's name (``President Aliyev``, ``Antony Blinken``) or of
     another longer proper name.
@@ -36,7 +37,11 @@ from gazetteer.geoparse.text_context import (
 
 PROMINENT = 0.9
 """Prominence from which a place name needs no context (countries, big capitals)."""
-_OF = ("of ", "the ")
+CLUB_PREFIXES = frozenset(
+    {"real", "atletico", "atlético", "athletic", "sporting", "racing", "deportivo", "dynamo", "dinamo"}
+    | {"lokomotiv", "spartak", "torpedo", "inter", "olympique", "borussia", "rapid", "hapoel", "maccabi", "beitar"}
+)
+"""Words that open a sports club's name before its town's (``Real Madrid``, ``Dynamo Kyiv``)."""
 
 
 class FalseHitRules:
@@ -66,7 +71,7 @@ class FalseHitRules:
         if not (caps or common):
             return self.small(text, start, end) if small else self.prominent(text, start, end)
         capital_after = text[end + 1 : end + 2].isupper()
-        before = words_before(text, start) if small or caps or _after_of(text, start) else []
+        before = words_before(text, start)
         after = words_after(text, end) if capital_after else []
         if caps:
             if abbreviation:
@@ -74,11 +79,11 @@ class FalseHitRules:
                     return "acronym"
             elif not _caps_context(text, start, end, before, after):
                 return "acronym"
-        if common and small and not abbreviation and not self._locative(before):
+        if common and small and not abbreviation and not (self._locative(before) or self._qualifies(text, end)):
             return "common-word"
-        if self._org_prefix(before) or self._org_head(after):
+        if _club(before):
             return "organisation"
-        if small and not caps and (before or after):
+        if small and not caps and (before or after) and not self._org_head(after):
             why = self._name_run(text, start, before, after)
             if why and not is_heading(text, start, end):
                 return why
@@ -86,20 +91,19 @@ class FalseHitRules:
 
     def prominent(self, text: str, start: int, end: int) -> str:
         """``reason`` for the name of a prominent place that is no common word, not in capitals:
-        only an organisation's name (``Azerbaijan Airlines``, ``Bank of Georgia``) rejects it."""
-        if text[end + 1 : end + 2].isupper() and self._org_head(words_after(text, end)):
-            return "organisation"
-        if _after_of(text, start) and self._org_prefix(words_before(text, start)):
-            return "organisation"
-        return ""
+        only a club's name (``Real Madrid``) rejects it."""
+        return "organisation" if _club(words_before(text, start)) else ""
 
     def small(self, text: str, start: int, end: int) -> str:
         """``reason`` for the name of a less than prominent place that is no common word, not in
-        capitals: an organisation's name, or a longer proper name (``Hotel Armenia``), rejects it."""
+        capitals: a club's name, or a longer proper name (``Hotel Armenia``) that names no organisation
+        after it (``Glasgow Police Department``), rejects it."""
         before = words_before(text, start)
         after = words_after(text, end) if text[end + 1 : end + 2].isupper() else []
-        if self._org_prefix(before) or (after and self._org_head(after)):
+        if _club(before):
             return "organisation"
+        if self._org_head(after):
+            return ""
         if after or (before and is_capitalised(before[-1])):
             why = self._name_run(text, start, before, after)
             if why and not is_heading(text, start, end):
@@ -109,27 +113,21 @@ class FalseHitRules:
     def _locative(self, before: list[str]) -> bool:
         return bool(before) and before[-1].lower() in self.lists.locatives
 
-    def _org_prefix(self, before: list[str]) -> bool:
-        """Whether the words before end with ``<Prefix> of`` or ``<Prefix> of the`` (``Council of``)."""
-        if len(before) < 2:
-            return False
-        last = before[-1].lower()
-        if last == "the" and len(before) > 2 and before[-2].lower() == "of":
-            prefix = before[-3]
-        elif last == "of":
-            prefix = before[-2]
-        else:
-            return False
-        return is_capitalised(prefix) and prefix.lower() in self.lists.org_prefixes
-
     def _org_head(self, after: list[str]) -> bool:
-        """Whether a word of the capitalised run after ends an organisation's name (``Group``)."""
+        """Whether a word of the capitalised run after ends an organisation's name or is a role
+        (``Group``, ``Police``, ``Premier``): the place qualifies it."""
+        lists = self.lists
         for word in after:
             if not is_capitalised(word):
                 return False
-            if word.lower() in self.lists.org_heads:
+            if word.lower() in lists.org_heads or word.lower().rstrip(".") in lists.titles:
                 return True
         return False
+
+    def _qualifies(self, text: str, end: int) -> bool:
+        """Whether a lowercase organisation word follows (``the Cairns police``)."""
+        after = words_after(text, end)
+        return bool(after) and after[0].islower() and (after[0] in self.lists.org_heads or after[0] in self.lists.heads)
 
     def _name_run(self, text: str, start: int, before: list[str], after: list[str]) -> str:
         """``person`` or ``name-run`` when the name is part of a longer proper name."""
@@ -140,7 +138,7 @@ class FalseHitRules:
                 return "person"
             if not word.endswith(".") and not self._ordinary(word):
                 return "person"
-            if self._name_part(word) and not starts_sentence(text, start, previous):
+            if not word.endswith(".") and self._name_part(word) and not starts_sentence(text, start, previous):
                 return "name-run"
         run = capitalised_run(after)
         if not run or run[0].lower() in self.lists.demonyms:
@@ -159,9 +157,9 @@ class FalseHitRules:
         return word in lists.common or word in lists.demonyms or word in lists.calendar
 
 
-def _after_of(text: str, start: int) -> bool:
-    """Whether ``of`` or ``of the`` comes right before ``start`` (a cheap pre-check)."""
-    return text[max(0, start - 4) : start].lower().endswith(_OF)
+def _club(before: list[str]) -> bool:
+    """Whether the word right before is a club's (``Real``, ``Atletico``)."""
+    return bool(before) and is_capitalised(before[-1]) and before[-1].lower() in CLUB_PREFIXES
 
 
 def _caps_neighbour(before: list[str], after: list[str]) -> bool:

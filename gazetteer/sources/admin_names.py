@@ -13,6 +13,8 @@ towns apart from the divisions named after them:
   District, ``Alameda`` for Alameda County; same phonetic key) is left to the
   place, so that the district is found by its own names (``Kalbajar
   District``, ``Kəlbəcər rayonu``); a division with no other name keeps it.
+  States, provinces and regions (``BROAD_KINDS``) keep theirs: ``Quebec``
+  and ``New York`` name the province and the state as much as their cities.
   Other names of the places do not count: Oklahoma City is also called
   ``Oklahoma``, and the state keeps that name.
 
@@ -65,6 +67,10 @@ TYPE_WORDS = {
 """Folded generic word of a name -> the division type it names."""
 
 
+BROAD_KINDS = frozenset(
+    {"State", "Province", "Region", "Land", "Republic", "Territory", "Autonomous region", "Autonomous community"}
+)
+"""Types of division that keep a bare name they share with a town inside them."""
 GENERIC_WORDS = frozenset({"the", "of", "and", "state", "republic", *TYPE_WORDS})
 """Words that two names may share without naming the same thing."""
 

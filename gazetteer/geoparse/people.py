@@ -1,0 +1,247 @@
+"""Person names of a whole document, and the spots they take for places.
+
+A news story names a person once in full (``Georgia Stevens``, ``Sen. Marco Rubio``) and then by
+one word (``Georgia began skating``, ``Rubio said``).  ``PeopleFilter`` finds the full names:
+
+- a title (``Mr``, ``Sen.``, ``President``) followed by one to three capitalised words, or
+- a known given name followed by one or two capitalised words, the last a known surname,
+
+and drops every spot inside a full name, and every one-word spot that repeats one of its words,
+unless a place context keeps it (``in Georgia``, ``Georgia, US``, ``Burton police``).  A one-word
+spot of a small place (prominence under ``SMALL_PLACE``) with no such context is dropped too when
+more people bear the word as a name than the place's prominence stands for (``Walsh said``).
+
+The names and their frequencies come from ``data/person_names.txt``
+(``scripts/build_person_names.py``); titles, heads and prepositions from ``stoplists``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from gazetteer.errors import DataError
+from gazetteer.geoparse.name_dictionary import SpotDictionary
+from gazetteer.geoparse.spotting import Spot
+from gazetteer.geoparse.stoplists import Stoplists
+from gazetteer.geoparse.text_context import is_capitalised, starts_sentence, words_after, words_before
+
+PERSON_NAMES_PATH = Path(__file__).resolve().parents[1] / "data" / "person_names.txt"
+"""The default list of given names and surnames."""
+SMALL_PLACE = 0.65
+"""Prominence under which a place loses a bare name to people (a first-level capital's prior)."""
+REFERENCE_PEOPLE = 250
+"""Millions of people the name frequencies are shares of (the US in 1990)."""
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+_POSSESSIVE = re.compile(r"['’]s$")
+_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+_NAME_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNames:
+    """Given names and surnames, lowercase, with the people per million who bear them."""
+
+    given: dict[str, int]
+    """Given names (``georgia``)."""
+    surnames: dict[str, int]
+    """Surnames (``walsh``)."""
+
+    def share(self, word: str) -> int:
+        """People per million who bear ``word`` (lowercase) as a given name or a surname."""
+        return max(self.given.get(word, 0), self.surnames.get(word, 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A full person name in a text."""
+
+    start: int
+    """Offset of its first character (its title's, when it has one)."""
+    end: int
+    """Offset past its last character."""
+    words: tuple[str, ...]
+    """Its name words, lowercase, initials left out (``harry``, ``truman``)."""
+
+
+def parse_person_names(text: str) -> PersonNames:
+    """``PersonNames`` from the text of a ``person_names.txt`` file."""
+    sections: dict[str, dict[str, int]] = {"given": {}, "surnames": {}}
+    current: dict[str, int] | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("["):
+            current = sections.get(line.strip("[]"))
+            if current is None:
+                raise DataError(f"person names line {number}: unknown section {line}")
+            continue
+        name, _, share = line.partition("\t")
+        if current is None or not share.isdigit():
+            raise DataError(f"person names line {number}: expected 'name<TAB>share' in a section")
+        current[name] = int(share)
+    return PersonNames(sections["given"], sections["surnames"])
+
+
+@lru_cache(maxsize=2)
+def load_person_names(path: Path = PERSON_NAMES_PATH) -> PersonNames:
+    """The names of ``path`` (the packaged ``person_names.txt`` by default)."""
+    try:
+        return parse_person_names(Path(path).read_text("utf-8"))
+    except OSError as error:
+        raise DataError(f"cannot read person names {path}: {error.strerror}") from error
+
+
+class PeopleFilter:
+    """Drops the spots that are, in their document, part of a person's name."""
+
+    def __init__(self, dictionary: SpotDictionary, lists: Stoplists, names: PersonNames | None = None) -> None:
+        self.dictionary = dictionary
+        self.lists = lists
+        self.names = names or load_person_names()
+        self._stops = lists.heads | lists.org_heads | lists.titles | lists.demonyms | lists.calendar | lists.locatives
+
+    def apply(self, text: str, spots: list[Spot]) -> list[Spot]:
+        """``spots`` without those that name people."""
+        if not spots:
+            return spots
+        people = self.people(text, spots)
+        words = {word for person in people for word in person.words}
+        edges = {s.start for s in spots} | {-s.end for s in spots}
+        return [s for s in spots if not self._is_person(text, s, people, words, edges)]
+
+    def people(self, text: str, spots: list[Spot]) -> list[Person]:
+        """The full person names of ``text`` (``spots``: its place names, which no person name spans)."""
+        found: list[Person] = []
+        for run in _runs(text, self.lists.titles):
+            found.extend(p for p in self._people_in(text, run) if not _one_place(text, p, spots))
+        return found
+
+    def _people_in(self, text: str, run: list[re.Match[str]]) -> list[Person]:
+        """The person names a run of capitalised words holds: split at titles, heads and the like,
+        each part after a title is a name (``Sen. Marco Rubio``), others hold a full name or none."""
+        titles, stops = self.lists.titles, self._stops
+        found = []
+        index = 0
+        while index < len(run):
+            start = index
+            while index < len(run) and _bare(run[index]) in titles:
+                index += 1
+            end = index
+            while end < len(run) and _bare(run[end]) not in stops:
+                end += 1
+            if index > start and end > index:
+                found.append(_person(run[start], run[index : min(end, index + _NAME_WORDS)]))
+            elif end > index:
+                person = self._full_name(text, run[index:end])
+                if person is not None:
+                    found.append(person)
+            index = max(end, index + 1)
+        return found
+
+    def _full_name(self, text: str, part: list[re.Match[str]]) -> Person | None:
+        """The first given name of ``part`` followed by a surname (``Georgia Stevens``), one word between at
+        most; an everyday word is no given name at the start of a sentence (``The Monroe County``)."""
+        given, surnames, common = self.names.given, self.names.surnames, self.lists.common
+        words = [_bare(t) for t in part]
+        for first, word in enumerate(words[:-1]):
+            token = part[first]
+            if word not in given or (word in common and starts_sentence(text, token.end(), token.group())):
+                continue
+            for last in range(min(first + _NAME_WORDS, len(words)) - 1, first, -1):
+                if words[last] in surnames and words[last] not in common:
+                    return _person(part[first], part[first : last + 1])
+        return None
+
+    def _is_person(self, text: str, spot: Spot, people: list[Person], words: set[str], edges: set[int]) -> bool:
+        """Whether ``spot`` names a person: inside a full name, or a bare name word without place context
+        (``edges``: the starts of the document's spots, and their ends negated)."""
+        if any(p.start <= spot.start < p.end for p in people):
+            return True
+        word = _POSSESSIVE.sub("", spot.surface.lower())
+        if " " in word or spot.surface.isupper() or self._place_context(text, spot, edges):
+            return False
+        if word in words:
+            return True
+        prominence = self.dictionary.best[spot.key]
+        share = self.names.share(word)
+        return prominence < SMALL_PLACE and share > 0 and math.log10(share * REFERENCE_PEOPLE) >= 7 * prominence
+
+    def _place_context(self, text: str, spot: Spot, edges: set[int]) -> bool:
+        """Whether the words around ``spot`` make it a place: ``in X``, ``Smith, 43, of X``, ``towns of X``,
+        ``X, Y`` and ``Y, X`` (``Y`` a spot), ``X police``."""
+        lists = self.lists
+        before = words_before(text, spot.start)
+        if before and before[-1].lower() in lists.locatives and " ".join(before[-2:]).lower() != "according to":
+            return True
+        if before and before[-1].lower() == "of" and self._residence(text, spot.start, before):
+            return True
+        if text[spot.end : spot.end + 2] == ", " and spot.end + 2 in edges:
+            return True
+        if text[spot.start - 2 : spot.start] == ", " and -(spot.start - 2) in edges:
+            return True
+        after = words_after(text, spot.end)
+        return bool(after) and (after[0].lower() in lists.heads or after[0].lower() in lists.org_heads)
+
+    def _residence(self, text: str, start: int, before: list[str]) -> bool:
+        """Whether the ``of`` before ``start`` follows a comma (``Smith, 43, of X``) or a kind of place
+        (``towns of X``)."""
+        if len(before) > 1:
+            kind = before[-2].lower()
+            return kind in self.lists.heads or kind.removesuffix("s") in self.lists.heads
+        return text[: start - len(" of ")].rstrip().endswith(",")
+
+
+def _runs(text: str, titles: frozenset[str]) -> list[list[re.Match[str]]]:
+    """Runs of two capitalised words or more separated by blanks (one line break at most); a possessive
+    or a full stop (but that of ``Sen.`` or ``S.``) ends a run."""
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for token in _TOKEN.finditer(text):
+        if run and not (_continues(run[-1], titles) and _GAP.fullmatch(text, run[-1].end(), token.start())):
+            if len(run) > 1:
+                runs.append(run)
+            run = []
+        if is_capitalised(token.group()):
+            run.append(token)
+        elif run:
+            if len(run) > 1:
+                runs.append(run)
+            run = []
+    if len(run) > 1:
+        runs.append(run)
+    return runs
+
+
+def _continues(token: re.Match[str], titles: frozenset[str]) -> bool:
+    """Whether a name may go on after ``token``: not after a possessive, nor after a full stop but that
+    of a title or an initial (``Sen.``, ``S.``)."""
+    word = token.group()
+    if _POSSESSIVE.search(word):
+        return False
+    return not word.endswith(".") or _initial(token) or _bare(token) in titles
+
+
+def _bare(token: re.Match[str]) -> str:
+    """A token lowercase, without its full stop or possessive."""
+    return _POSSESSIVE.sub("", token.group().rstrip(".")).lower()
+
+
+def _initial(token: re.Match[str]) -> bool:
+    word = token.group()
+    return len(word.rstrip(".")) == 1
+
+
+def _person(first: re.Match[str], name: list[re.Match[str]]) -> Person:
+    """The person from ``first`` (a title, or the first name word) to the end of ``name``."""
+    return Person(first.start(), name[-1].end(), tuple(_bare(t) for t in name if not _initial(t)))
+
+
+def _one_place(text: str, person: Person, spots: list[Spot]) -> bool:
+    """Whether one spot spans two words of ``person`` (``Glen Burnie``, ``Prince Edward Island`` are places)."""
+    start, end = person.start, person.end
+    return any(s.start < end and start < s.end and " " in text[max(s.start, start) : min(s.end, end)] for s in spots)
