@@ -13,7 +13,9 @@ entity may add it).  Neighbouring such sentences are read as one piece, from
 the end of the sentence before it (the white space between them is context
 the recogniser reads) to the end of its last one, and the last piece to the
 end of the text: a text whose sentences all qualify is read whole, as without
-the selection.
+the selection.  A piece is read with some words of context on each side
+(``CONTEXT``), as the recogniser weighs the tokens around each one, and only
+the entities that start inside it count.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ _SHARED_EMBEDDING = "tok2vec"
 _CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W_]*")
 """A word that may be capitalised (its first character is checked with ``isupper``)."""
 
+CONTEXT = 16
+"""Characters read on each side of a piece, for the recogniser's view of the words around it."""
+
 Entity = tuple[int, int, str]
 """(start, end, label) of an entity, offsets into the whole text."""
 
@@ -65,7 +70,7 @@ class EntityGate:
         except OSError as error:
             raise DataError(f"spaCy pipeline {model!r} is not installed: {ACCURATE_EXTRA}") from error
         if _SHARED_EMBEDDING in nlp.pipe_names:
-            listeners = set(nlp.get_pipe(_SHARED_EMBEDDING).listening_components)
+            listeners = set(getattr(nlp.get_pipe(_SHARED_EMBEDDING), "listening_components", ()))
             if not listeners & set(nlp.pipe_names):  # the small English NER embeds tokens itself
                 nlp.disable_pipe(_SHARED_EMBEDDING)
         return cls(nlp)
@@ -87,10 +92,12 @@ class EntityGate:
         return sorted(kept, key=lambda s: s.start)
 
     def _entities(self, text: str, pieces: list[Span]) -> Iterator[Entity]:
-        """The entities the pipeline finds in each piece of ``text``, in text order."""
+        """The entities that start in each piece of ``text``, read with its context, in text order."""
         for lo, hi in pieces:
-            for e in self.nlp(text[lo:hi]).ents:
-                yield lo + e.start_char, lo + e.end_char, e.label_
+            left, right = _with_context(text, lo, hi)
+            for e in self.nlp(text[left:right]).ents:
+                if lo <= left + e.start_char < hi:
+                    yield left + e.start_char, left + e.end_char, e.label_
 
 
 def _pieces(text: str, spots: list[Spot], spotter: Spotter) -> list[Span]:
@@ -112,6 +119,13 @@ def _pieces(text: str, spots: list[Spot], spotter: Spotter) -> list[Span]:
         elif need:
             pieces.append((starts[i], ends[i]))
     return pieces
+
+
+def _with_context(text: str, lo: int, hi: int) -> Span:
+    """``lo:hi`` widened by about ``CONTEXT`` characters each side, to whole words (the text's ends stay)."""
+    left = 0 if lo <= CONTEXT else text.rfind(" ", 0, lo - CONTEXT) + 1
+    right = text.find(" ", hi + CONTEXT) if hi + CONTEXT < len(text) else -1
+    return left, right if right >= 0 else len(text)
 
 
 def _unspotted_names(text: str, spots: list[Spot], spotter: Spotter) -> Iterator[int]:

@@ -111,7 +111,13 @@ class FalseHitRules:
         return ""
 
     def _locative(self, before: list[str]) -> bool:
-        return bool(before) and before[-1].lower() in self.lists.locatives
+        """Whether a preposition of place comes right before (``in``, ``south of``)."""
+        if not before:
+            return False
+        last = before[-1].lower()
+        if last == "of" and len(before) > 1:
+            return before[-2].lower() in self.lists.modifiers
+        return last in self.lists.locatives
 
     def _org_head(self, after: list[str]) -> bool:
         """Whether a word of the capitalised run after ends an organisation's name or is a role
@@ -141,16 +147,26 @@ class FalseHitRules:
             if not word.endswith(".") and self._name_part(word) and not starts_sentence(text, start, previous):
                 return "name-run"
         run = capitalised_run(after)
-        if not run or run[0].lower() in self.lists.demonyms:
-            return ""
-        if any(word.lower() in self.lists.heads for word in run):
+        if not run or self._qualified(run):
             return ""
         return "name-run" if self._ordinary(run[0].lower()) else "person"
+
+    def _qualified(self, run: list[str]) -> bool:
+        """Whether a capitalised run after a name leaves it a place: one opened by a demonym, a date, the
+        article or an acronym (``Texas A man``, ``Victoria Park Saturday``, ``California DMV``), or one
+        with a head word (``Lachin District``)."""
+        lists = self.lists
+        first = run[0]
+        if first.lower() in lists.demonyms or first.lower() in lists.calendar or first == "A" or first.isupper():
+            return True
+        return any(word.lower() in lists.heads for word in run)
 
     def _name_part(self, word: str) -> bool:
         """Whether a capitalised ordinary word before a name likely belongs to another name."""
         lists = self.lists
-        return not (word in lists.modifiers or word in lists.demonyms or word in lists.locatives)
+        return not (
+            word in lists.modifiers or word in lists.demonyms or word in lists.locatives or word in lists.org_prefixes
+        )
 
     def _ordinary(self, word: str) -> bool:
         lists = self.lists

@@ -111,7 +111,8 @@ class PeopleFilter:
             return spots
         people = self.people(text, spots)
         words = {word for person in people for word in person.words}
-        edges = {s.start for s in spots} | {-s.end for s in spots}
+        best = self.dictionary.best
+        edges = {s.start: best[s.key] for s in spots} | {-s.end: best[s.key] for s in spots}
         return [s for s in spots if not self._is_person(text, s, people, words, edges)]
 
     def people(self, text: str, spots: list[Spot]) -> list[Person]:
@@ -157,9 +158,9 @@ class PeopleFilter:
                     return _person(part[first], part[first : last + 1])
         return None
 
-    def _is_person(self, text: str, spot: Spot, people: list[Person], words: set[str], edges: set[int]) -> bool:
+    def _is_person(self, text: str, spot: Spot, people: list[Person], words: set[str], edges: dict[int, float]) -> bool:
         """Whether ``spot`` names a person: inside a full name, or a bare name word without place context
-        (``edges``: the starts of the document's spots, and their ends negated)."""
+        (``edges``: the starts of the document's spots, and their ends negated -> their prominence)."""
         if any(p.start <= spot.start < p.end for p in people):
             return True
         word = _POSSESSIVE.sub("", spot.surface.lower())
@@ -171,16 +172,17 @@ class PeopleFilter:
         share = self.names.share(word)
         return prominence < SMALL_PLACE and share > 0 and math.log10(share * REFERENCE_PEOPLE) >= 7 * prominence
 
-    def _place_context(self, text: str, spot: Spot, edges: set[int]) -> bool:
+    def _place_context(self, text: str, spot: Spot, edges: dict[int, float]) -> bool:
         """Whether the words around ``spot`` make it a place: ``in X``, ``Smith, 43, of X``, ``towns of X``,
-        ``X, Y`` and ``Y, X`` (``Y`` a spot), ``X police``."""
+        ``X, Y`` (``Y`` a spot at least as prominent), ``Y, X`` (``Y`` a spot), ``X police``."""
         lists = self.lists
+        prominence = self.dictionary.best[spot.key]
         before = words_before(text, spot.start)
         if before and before[-1].lower() in lists.locatives and " ".join(before[-2:]).lower() != "according to":
             return True
         if before and before[-1].lower() == "of" and self._residence(text, spot.start, before):
             return True
-        if text[spot.end : spot.end + 2] == ", " and spot.end + 2 in edges:
+        if text[spot.end : spot.end + 2] == ", " and edges.get(spot.end + 2, -1.0) >= prominence:
             return True
         if text[spot.start - 2 : spot.start] == ", " and -(spot.start - 2) in edges:
             return True

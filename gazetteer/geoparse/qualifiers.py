@@ -24,9 +24,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import shapely
-from shapely import wkb
+from typing import TYPE_CHECKING
 
 from gazetteer.geoparse.dictionary_build import COUNTRY_CODES, FIRST_LEVEL
 from gazetteer.geoparse.name_dictionary import F_ABBR_ONLY, F_QUALIFIER, SpotDictionary
@@ -35,6 +33,9 @@ from gazetteer.geoparse.spotting import Spot
 from gazetteer.index import GazetteerIndex
 from gazetteer.memo import Memo
 from gazetteer.records import Place
+
+if TYPE_CHECKING:
+    from shapely import Geometry
 
 SECOND_LEVEL = "ADM2"
 """Feature code of second-level divisions."""
@@ -74,7 +75,7 @@ class Qualifiers:
         self.dictionary = dictionary
         self.places = places
         self.index = index
-        self._shapes: Memo[int, shapely.Geometry | None] = Memo(2_000)
+        self._shapes: Memo[int, Geometry | None] = Memo(2_000)
 
     def apply(self, text: str, spots: list[Spot]) -> Qualified:
         """The spots of ``text`` with abbreviations gated, and the rows their qualifiers leave."""
@@ -144,11 +145,18 @@ class Qualifiers:
         if area_level == 2:
             return place.country == area.country and place.admin1 == area.admin1 and place.admin2 == area.admin2
         shape = self._shape(area)
-        return shape is not None and bool(shapely.contains_xy(shape, place.point.lon, place.point.lat))
+        if shape is None:
+            return False
+        import shapely  # only for the rare area qualifier that is no division: kept off the import path
 
-    def _shape(self, area: Place) -> shapely.Geometry | None:
+        return bool(shapely.contains_xy(shape, place.point.lon, place.point.lat))
+
+    def _shape(self, area: Place) -> Geometry | None:
         if area.id in self._shapes:
             return self._shapes[area.id]
+        import shapely
+        from shapely import wkb
+
         rows = self.index.shapes([area.id])
         shape = wkb.loads(rows[0][1]) if rows else None
         if shape is not None:

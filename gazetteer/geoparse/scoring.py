@@ -17,6 +17,10 @@ from gazetteer.geoparse.document_context import DocumentContext
 WEIGHTS = {"prominence": 0.45, "name": 0.1, "country": 0.25, "coherence": 0.2}
 """Weight of each score part; they add up to 1."""
 PROMINENCE, NAME, COUNTRY, COHERENCE = (WEIGHTS[k] for k in ("prominence", "name", "country", "coherence"))
+DWARFED_GAP = 0.2
+"""Prominence below a name's best known place from which a namesake is dwarfed (Paris, Texas)."""
+DWARFED_SHARE = 0.25
+"""Factor of a dwarfed namesake's country share: sharing the document's country is not enough for it."""
 
 
 @dataclass(slots=True)
@@ -146,6 +150,11 @@ def _by_prior(options: list[Option], context: DocumentContext, key: int) -> _Ord
     found: _Order | None = context.memo.get(key)
     if found is None:
         shares = context.country_shares([choice.row for choice in options], key)
+        floor = max(choice.prominence for choice in options) - DWARFED_GAP
+        shares = [
+            share * DWARFED_SHARE if choice.prominence < floor else share
+            for choice, share in zip(options, shares, strict=True)
+        ]
         order = [
             (-(choice.prior + COUNTRY * share), choice.row, choice, share)
             for choice, share in zip(options, shares, strict=True)

@@ -34,6 +34,22 @@ from gazetteer.memo import Memo
 _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
 _WORD_START = re.compile(f"[{re.escape(_UPPER)}\u10d0-\u10ff][^\\W_]*")
 """A word starting with a capital letter (or a Georgian one: that script has no case)."""
+AREA_HEADS = (
+    "Economic Region",
+    "Region",
+    "District",
+    "Province",
+    "Oblast",
+    "Rayon",
+    "Governorate",
+    "County",
+    "Municipality",
+    "Prefecture",
+)
+"""Capitalised generic words that, after a place name, name an area of that place (``Karabakh Economic
+Region``); in lowercase they stay outside the name (``Idlib province``), as annotators have it."""
+_AREA_HEAD = re.compile("[ ](?:" + "|".join(AREA_HEADS) + r")(?![\w-])(?! [A-Z])")
+"""An area head not followed by a word of a longer name (``U.S. District Court``)."""
 
 
 @dataclass(slots=True)
@@ -70,6 +86,8 @@ class _Word:
 
 MEMORY = 500_000
 """Capitalised words whose lookups are remembered across texts."""
+SHORT_DOTTED = 3
+"""Longest word whose full stop may sit inside a name (``St. Thomas``, ``Mt. Vernon``)."""
 
 
 class Spotter:
@@ -87,7 +105,7 @@ class Spotter:
         """Spots of ``text`` in text order, without overlaps; misspelled names too unless told not to."""
         scanned = scan_form(text)
         found, suspects = self._matches(text, scanned)
-        spots = self._kept(text, found)
+        spots = _with_heads(text, self._kept(text, found))
         if misspellings and suspects:
             extra = self._misspellings(text, scanned, spots, suspects)
             spots = sorted(spots + extra, key=lambda s: s.start) if extra else spots
@@ -140,9 +158,10 @@ class Spotter:
             surface = match.group()
             word = words.get(surface) or self._word(surface)
             follow, key, verdict = word.follow, word.key, word.verdict
-            if follow is not None and scanned[end + 1 : end + 2] in word.starts:
-                after = scanned.find(" ", end + 1, start + MAX_KEY_LENGTH)
-                if scanned[end + 1 : after if after > 0 else start + MAX_KEY_LENGTH] in follow:
+            begin = end + 2 if text[end : end + 2] == ". " and end - start <= SHORT_DOTTED else end + 1
+            if follow is not None and scanned[begin : begin + 1] in word.starts:
+                after = scanned.find(" ", begin, start + MAX_KEY_LENGTH)
+                if scanned[begin : after if after > 0 else start + MAX_KEY_LENGTH] in follow:
                     spot = self._longest_at(text, scanned, start, end, key, follow)
                     if spot is not None:
                         found.append(spot)
@@ -181,13 +200,15 @@ class Spotter:
         found = [(end, key)] if key >= 0 else []
         phrase = scanned[start:end]
         limit = min(len(scanned), start + MAX_KEY_LENGTH)
+        word_start = start
         while follow and end < limit and scanned[end] == " ":
-            after = scanned.find(" ", end + 1, limit)
+            begin = end + 2 if text[end : end + 2] == ". " and end - word_start <= SHORT_DOTTED else end + 1
+            after = scanned.find(" ", begin, limit)
             after = limit if after < 0 else after
-            word = scanned[end + 1 : after]
+            word = scanned[begin:after]
             if word not in follow:
                 break
-            phrase, end = f"{phrase} {word}", after
+            phrase, end, word_start = f"{phrase} {word}", after, begin
             longer, follow = lookup(phrase)
             if longer >= 0:
                 found.append((end, longer))
@@ -208,6 +229,17 @@ class Spotter:
             if not self.reason(text, spot):
                 found.append(spot)
         return found
+
+
+def _with_heads(text: str, spots: list[Spot]) -> list[Spot]:
+    """Spots that a capitalised generic word naming an area of the place follows, extended over it:
+    ``Karabakh Economic Region`` (the place's name and the area's are one)."""
+    for spot in spots:
+        head = _AREA_HEAD.match(text, spot.end)
+        if head is not None:
+            spot.end = head.end()
+            spot.surface = text[spot.start : spot.end]
+    return spots
 
 
 def _spelled_names(spots: list[Spot], scanned: str) -> dict[str, int]:

@@ -50,7 +50,7 @@ def test_spans_are_strict_and_misses_listed() -> None:
     assert (report.true_positives, report.false_positives, report.false_negatives) == (1, 1, 1)
     assert report.precision == report.recall == report.f1 == 0.5
     kinds = sorted((m.kind, m.surface) for m in report.misses)
-    assert kinds == [("far", "Ganja"), ("missed", "Baku"), ("spurious", "Bak")]
+    assert kinds == [("boundary", "Bak"), ("wrong-place", "Ganja")]
     assert report.accuracy_161 == 0.0 and report.median_km > 3000
 
 
