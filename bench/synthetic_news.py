@@ -20,6 +20,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from gazetteer.records import Place
 
@@ -29,7 +30,7 @@ CITY = 100_000
 """Population from which it counts as a city."""
 TOWN = 10_000
 """Population from which it counts as a town (below: a village)."""
-_WRITTEN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ][A-Za-zÀ-ɏḀ-ỿ'’ʻ .-]{1,30}")
+_WRITTEN = re.compile(r"[A-Za-zÀ-ʯḀ-ỿ][A-Za-zÀ-ʯḀ-ỿ'’ʻ .-]{1,30}")
 """A name in Latin letters (diacritics allowed), short and without commas or brackets."""
 
 
@@ -126,7 +127,7 @@ SENTENCES = [
     "Flights from {big} to {city} resumed on {day} after a pause of {p} weeks.",
     "Residents of {village} gathered near the central market as {body} {action}.",
     "In {big}, the ambassador of {country} {say} that talks on {topic} would go on.",
-    "The {n}-kilometre road from {town} through {village} to {city} is due to open in {month}.",
+    "The {p}-kilometre road from {town} through {village} to {city} is due to open in {month}.",
     "Engineers from {org} {action} ahead of schedule, {person} {say}.",
     "Farmers near {village} in {region} said {weather} in {month} had damaged about {n} hectares of orchards.",
     "{person}, {role} in {city}, {say} that {country} would send {p} experts to {region}.",
@@ -166,6 +167,35 @@ SENTENCES = [
     "{person} and {person2} met in {city} on {date} to discuss {topic}.",
     "Hundreds of people in {district} were moved from their homes as {weather} hit the coast.",
 ]
+QUIET = [
+    "{person} {say} the figures were the best since {month} {year}.",
+    "The {body_title} did not reply to a request for comment.",
+    "Ticket prices will rise by {p} percent from {date}, {org} said.",
+    "\u201cWe are not going anywhere,\u201d {surname} told supporters on {day}.",
+    "{person} {say} that {topic} had cost {money} so far.",
+    "Asked about {topic}, {surname} declined to comment.",
+    "{org} has hired {n} people since {month} and plans to hire {p} more.",
+    "The vote on {topic} was postponed until {date}, {person} {say}.",
+    "{person}, {role}, {say} on {day} that talks with {org} would resume after {month}.",
+    "More than {n} {things} were counted in the first {p} days of {month}.",
+    "The report by {body} found that {p} percent of households spent more on {topic} than a year ago.",
+    "{surname}, {age}, has worked for {org} for {p} years.",
+    "Police said a {age}-year-old man had been arrested and would appear in court on {day}.",
+    "The board of {org} will meet again on {date} to discuss {topic}.",
+    "Sales fell {p} percent in {month}, {org} said in a statement.",
+    "{person} {say} the decision was \u201ca step in the right direction\u201d.",
+    "The decision is expected by {month}, {surname} {say}.",
+    "{person} {say} the plan would create {n} jobs over {p} years.",
+    "Inflation slowed to {p} percent in {month}, the national statistics office said.",
+    "The {p} candidates will debate on {day} evening.",
+    "{surname} was not available for comment on {day}.",
+    "Lawyers for {person} {say} they would appeal.",
+    "It was the {ordinal} such incident this year, {person} {say}.",
+    "{person} and {person2} have known each other for {p} years.",
+]
+"""Sentences without places (news has many)."""
+QUIET_SHARE = 0.55
+"""Share of the sentences drawn from ``QUIET``."""
 HEADLINES = [
     "{big}, {day}: {topic} tops the agenda as {country} and {country2} meet",
     "{country} and {country2} agree on {topic}; work near {town} to start in {month}",
@@ -180,37 +210,47 @@ DATELINES = ["{TOWN}, {date} \u2014 ", "{CITY} ({agency}) \u2014 ", "{BIG} \u201
 AGENCIES = words("AP Reuters AFP DPA Xinhua Anadolu")
 
 
+Names = dict[str, list[str]]
+"""Place names of one kind by country code (``""`` for places of no country)."""
+PLACE_KINDS = ("countries", "regions", "districts", "big_cities", "cities", "towns", "villages")
+"""The kinds of place a ``NameBank`` holds, as its fields are named."""
+HOME = 0.7
+"""Share of a document's places drawn from its home country (when it has places of the kind)."""
+AGAIN = 0.4
+"""Chance that a name a document needs is one it has used before (news repeats its names)."""
+
+
 @dataclass(frozen=True, slots=True)
 class NameBank:
-    """Place names to write news with, by kind (each list non-empty)."""
+    """Place names to write news with, by kind and country (every kind has some)."""
 
-    countries: list[str]
+    countries: Names
     """Names of independent countries."""
-    regions: list[str]
+    regions: Names
     """Names of first-level divisions (states, provinces, regions)."""
-    districts: list[str]
+    districts: Names
     """Names of second-level divisions (counties, districts)."""
-    big_cities: list[str]
+    big_cities: Names
     """Populated places of at least ``BIG_CITY`` people."""
-    cities: list[str]
+    cities: Names
     """Populated places of ``CITY`` to ``BIG_CITY`` people."""
-    towns: list[str]
+    towns: Names
     """Populated places of ``TOWN`` to ``CITY`` people."""
-    villages: list[str]
+    villages: Names
     """Populated places of fewer than ``TOWN`` people (or unknown)."""
 
     @classmethod
     def of(cls, places: Iterable[Place]) -> NameBank:
         """The names of ``places`` in Latin letters, sorted into kinds; ``ValueError`` when a kind stays empty."""
-        kinds: dict[str, set[str]] = {field: set() for field in cls.__slots__}
+        kinds: dict[str, dict[str, set[str]]] = {kind: {} for kind in PLACE_KINDS}
         for place in places:
             kind = _kind(place)
             if kind and _WRITTEN.fullmatch(place.name):
-                kinds[kind].add(place.name)
+                kinds[kind].setdefault(place.country, set()).add(place.name)
         empty = [kind for kind, names in kinds.items() if not names]
         if empty:
             raise ValueError(f"no place names for {', '.join(empty)}")
-        return cls(**{kind: sorted(names) for kind, names in kinds.items()})
+        return cls(**{kind: {c: sorted(names[c]) for c in sorted(names)} for kind, names in kinds.items()})
 
 
 def _kind(place: Place) -> str:
@@ -225,20 +265,27 @@ def _kind(place: Place) -> str:
 
 
 class Writer:
-    """Writes documents from a ``NameBank`` with one random generator."""
+    """Writes documents from a ``NameBank`` with one random generator.
+
+    Each document has a home country, where most of its places are, and a
+    cast: the names it has used, which it uses again now and then.
+    """
 
     def __init__(self, bank: NameBank, rng: random.Random) -> None:
         self.bank = bank
         self.rng = rng
+        self.by_kind: dict[str, Names] = {kind: getattr(bank, kind) for kind in PLACE_KINDS}
+        """The names of each kind, by country."""
+        self.everywhere = {kind: [n for names in by.values() for n in names] for kind, by in self.by_kind.items()}
+        """Every name of each kind."""
+        self.homes = sorted(set(bank.towns) - {""})
+        """Country codes a document may be at home in."""
+        self.home = ""
+        """The current document's home country."""
+        self.cast: dict[str, list[str]] = {}
+        """Names the current document has used, by field."""
         self.fields: dict[str, Callable[[], str]] = {
-            "big": lambda: rng.choice(bank.big_cities),
-            "city": lambda: rng.choice(bank.cities),
-            "town": lambda: rng.choice(bank.towns),
-            "village": lambda: rng.choice(bank.villages),
-            "region": lambda: rng.choice(bank.regions),
-            "district": lambda: rng.choice(bank.districts),
-            "country": lambda: rng.choice(bank.countries),
-            "country2": lambda: rng.choice(bank.countries),
+            **{field: partial(self.place_of, kind) for field, kind in _PLACE_FIELDS.items()},
             "person": self.person,
             "person2": self.person,
             "surname": self.surname,
@@ -262,33 +309,53 @@ class Writer:
             "money": lambda: f"{rng.choice(CURRENCIES)}{rng.randint(1, 950)}.{rng.randint(0, 9)} million",
             "score": lambda: f"{rng.randint(1, 5)}-{rng.randint(0, 3)}",
             "agency": lambda: rng.choice(AGENCIES),
-            "TOWN": lambda: rng.choice(bank.towns).upper(),
-            "CITY": lambda: rng.choice(bank.cities).upper(),
-            "BIG": lambda: rng.choice(bank.big_cities).upper(),
+            "ordinal": lambda: rng.choice(["second", "third", "fourth", "fifth", "sixth"]),
+            "age": lambda: str(rng.randint(19, 88)),
+            "year": lambda: str(rng.randint(1995, 2026)),
+            "body_title": lambda: rng.choice(BODIES).removeprefix("the ").removeprefix("a "),
         }
 
     def document(self) -> str:
-        """One article: headline, dateline, two to five paragraphs of two to five sentences."""
+        """One article: headline, dateline, two to six paragraphs of one to five sentences."""
         rng = self.rng
+        self.home, self.cast = rng.choice(self.homes), {}
+        headline = self.fill(rng.choice(HEADLINES))
+        dateline = self.fill(rng.choice(DATELINES))
         paragraphs = [
-            " ".join(self.fill(rng.choice(SENTENCES)) for _ in range(rng.randint(2, 5)))
-            for _ in range(rng.randint(2, 5))
+            " ".join(
+                self.fill(rng.choice(QUIET if rng.random() < QUIET_SHARE else SENTENCES))
+                for _ in range(rng.randint(1, 5))
+            )
+            for _ in range(rng.randint(2, 6))
         ]
-        paragraphs[0] = self.fill(rng.choice(DATELINES)) + paragraphs[0]
-        return "\n".join([self.fill(rng.choice(HEADLINES)), *paragraphs])
+        return "\n".join([headline, dateline + paragraphs[0], *paragraphs[1:]])
 
     def fill(self, template: str) -> str:
-        """``template`` with each of its fields drawn afresh."""
-        return template.format_map(_Drawn(self.fields))
+        """``template`` with each of its fields drawn, its first letter a capital."""
+        text = template.format_map(_Drawn(self.drawn))
+        return text[:1].upper() + text[1:]
+
+    def drawn(self, field: str) -> str:
+        """A value for ``field``: one the document has used (``AGAIN``), else a new one."""
+        upper = field.isupper()
+        field = field.lower()
+        used = self.cast.setdefault(field, [])
+        if used and field in _CAST and self.rng.random() < AGAIN:
+            value = self.rng.choice(used)
+        else:
+            value = self.fields[field]()
+            used.append(value)
+        return value.upper() if upper else value
+
+    def place_of(self, kind: str) -> str:
+        """A place name of ``kind``, most often one of the home country."""
+        rng = self.rng
+        home = self.by_kind[kind].get(self.home)
+        return rng.choice(home if home and rng.random() < HOME else self.everywhere[kind])
 
     def place(self) -> str:
-        """A place name of any kind, the smaller kinds more often."""
-        bank, rng = self.bank, self.rng
-        kind = rng.choices(
-            [bank.big_cities, bank.cities, bank.towns, bank.villages, bank.regions, bank.districts],
-            weights=[1, 2, 3, 3, 1, 1],
-        )[0]
-        return rng.choice(kind)
+        """A place name of any kind but country, the smaller kinds more often."""
+        return self.place_of(self.rng.choices(PLACE_KINDS[1:], weights=[1, 1, 1, 2, 3, 3])[0])
 
     def person(self) -> str:
         """A full name: given name, sometimes an initial, and a surname."""
@@ -321,15 +388,30 @@ class Writer:
         return rng.choice([f"{day} {month}", f"{month} {day}, {year}", f"{month} {day}"])
 
 
+_PLACE_FIELDS = {
+    "big": "big_cities",
+    "city": "cities",
+    "town": "towns",
+    "village": "villages",
+    "region": "regions",
+    "district": "districts",
+    "country": "countries",
+    "country2": "countries",
+}
+"""Template fields of places -> the kind of place."""
+_CAST = frozenset([*_PLACE_FIELDS, "person", "person2", "surname", "org", "org2"])
+"""Fields whose values a document may use again."""
+
+
 class _Drawn(dict[str, str]):
     """The fields of a template, each drawn when the template asks for it."""
 
-    def __init__(self, fields: dict[str, Callable[[], str]]) -> None:
+    def __init__(self, draw: Callable[[str], str]) -> None:
         super().__init__()
-        self.fields = fields
+        self.draw = draw
 
     def __missing__(self, name: str) -> str:
-        return self.fields[name]()
+        return self.draw(name)
 
 
 def generate(bank: NameBank, megabytes: float, seed: int = 0) -> Iterator[str]:

@@ -33,9 +33,10 @@ from gazetteer.geoparse.scan_form import name_key, scan_form
 from gazetteer.geoparse.spotting import Spot, Spotter
 from gazetteer.sentences import Span, sentence_spans
 
-OTHER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
-"""Entity labels whose spans hold no place name of their own (``Antony`` in ``Antony Blinken``)."""
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+OTHER_ENTITIES = frozenset({"PERSON", "NORP"})
+"""Entity labels whose spans hold no place name of their own (``Antony`` in ``Antony Blinken``); an
+organisation's may (``Kentucky State Police``), as annotators have it."""
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 """Entity labels added as spots when their text is a known name."""
 _UNUSED_PIPES = ("parser", "lemmatizer", "tagger", "attribute_ruler")
 """Pipes of the pipeline whose output the gate does not read (skipped for speed)."""
@@ -80,7 +81,10 @@ class EntityGate:
         limit = getattr(self.nlp, "max_length", None)
         if limit is not None and len(text) > limit:
             return spots
-        entities = list(self._entities(text, _pieces(text, spots, spotter)))
+        pieces = _pieces(text, spots, spotter)
+        if not pieces:  # nothing the entities could change
+            return spots
+        entities = list(self._entities(text, pieces))
         others = [(a, b) for a, b, label in entities if label in OTHER_ENTITIES]
         best = spotter.dictionary.best
         kept = [s for s in spots if best[s.key] >= PROMINENT or not _inside(s, others)]
@@ -88,14 +92,19 @@ class EntityGate:
         for start, end, label in entities:
             key = spotter.dictionary.key_id(name_key(text[start:end]))
             if label in PLACE_ENTITIES and key is not None and not _overlaps(start, end, taken):
-                kept.append(Spot(start, end, text[start:end], key, "entity"))
+                spot = Spot(start, end, text[start:end], key, "entity")
+                if not spotter.reason(text, spot):
+                    kept.append(spot)
         return sorted(kept, key=lambda s: s.start)
 
     def _entities(self, text: str, pieces: list[Span]) -> Iterator[Entity]:
         """The entities that start in each piece of ``text``, read with its context, in text order."""
-        for lo, hi in pieces:
-            left, right = _with_context(text, lo, hi)
-            for e in self.nlp(text[left:right]).ents:
+        windows = [_with_context(text, lo, hi) for lo, hi in pieces]
+        texts = [text[left:right] for left, right in windows]
+        pipe = getattr(self.nlp, "pipe", None)  # spaCy's batches its input: faster than a call per piece
+        docs = pipe(texts) if pipe else map(self.nlp, texts)
+        for (lo, hi), (left, _), doc in zip(pieces, windows, docs, strict=True):
+            for e in doc.ents:
                 if lo <= left + e.start_char < hi:
                     yield left + e.start_char, left + e.end_char, e.label_
 

@@ -81,9 +81,10 @@ class Geoparser:
         check_text(text)
         if not text or text.isspace():
             return []
-        spots = self.people.apply(text, self.spotter.spot(text))
+        spots = self.spotter.spot(text)
         if self.entities is not None:
             spots = self.entities.apply(text, spots, self.spotter)
+        spots = self.people.apply(text, spots)
         qualified = self.qualifiers.apply(text, spots)
         choices = self.resolver.resolve(Counter(map(_KEY, qualified.spots)), qualified.allowed)
         return self._mentions(qualified.spots, choices)
