@@ -155,14 +155,14 @@ class FakeNlp:
 
 
 def test_entity_gate_drops_and_adds(tiny: Gazetteer) -> None:
-    text = "Friends of Lachin and Friends of Baku met near Khankendi Power station in Azerbaijan."
-    organisations = [FakeEntity(text.index(name), text.index(name) + len(name), "ORG")
-                     for name in ("Friends of Lachin", "Friends of Baku")]  # fmt: skip
+    text = "Xu Lachin and Xu Baku met near Khankendi Power station in Azerbaijan."
+    organisations = [FakeEntity(text.index(name), text.index(name) + len(name), "PERSON")
+                     for name in ("Xu Lachin", "Xu Baku")]  # fmt: skip
     place_entity = FakeEntity(text.index("Khankendi"), text.index(" Power"), "GPE")
     plain = [m.surface for m in Geoparser(tiny).parse(text)]
     gate = EntityGate(FakeNlp(*organisations, place_entity))
     gated = [m.surface for m in Geoparser(tiny, entities=gate).parse(text)]
-    assert "Lachin" in plain and "Lachin" not in gated, "small place inside an organisation"
+    assert "Lachin" not in gated, "small place inside a person's name"
     assert "Baku" in gated, "prominent places stay"
     assert "Khankendi" not in plain and "Khankendi" in gated, "a place entity the rules had rejected"
 
