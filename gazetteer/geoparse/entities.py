@@ -101,7 +101,7 @@ class EntityGate:
         """The entities that start in each piece of ``text``, read with its context, in text order."""
         windows = [_with_context(text, lo, hi) for lo, hi in pieces]
         texts = [text[left:right] for left, right in windows]
-        pipe = getattr(self.nlp, "pipe", None)  # spaCy's batches its input: faster than a call per piece
+        pipe = getattr(self.nlp, "pipe", None)  # spaCy batches its input: faster than a call per piece
         docs = pipe(texts) if pipe else map(self.nlp, texts)
         for (lo, hi), (left, _), doc in zip(pieces, windows, docs, strict=True):
             for e in doc.ents:
@@ -141,12 +141,13 @@ def _unspotted_names(text: str, spots: list[Spot], spotter: Spotter) -> Iterator
     """Offsets of the capitalised words outside ``spots`` that are a fitting name or begin one."""
     scanned = scan_form(text)
     phrase, verdict = spotter.dictionary.phrase, spotter.writing.verdict
-    ends = iter([(s.start, s.end) for s in spots])
-    spot_start, spot_end = next(ends, (len(text), len(text)))
+    spans = iter([(s.start, s.end) for s in spots])
+    past = (len(text), len(text))
+    spot_start, spot_end = next(spans, past)
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         while spot_end <= start:
-            spot_start, spot_end = next(ends, (len(text), len(text)))
+            spot_start, spot_end = next(spans, past)
         if spot_start <= start or not text[start].isupper():
             continue
         key, follow = phrase(scanned[start:end])
