@@ -47,6 +47,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # synthetic_news, beside this file, run either way
+from synthetic_news import DAYS, MONTHS, phrases, words
+
 LOOKUP_GOAL_S = 0.35
 GEOPARSE_GOAL_S = 0.6
 RSS_GOAL_MIB = 250.0
@@ -65,16 +68,6 @@ FLASHGEOTEXT_CODE = (
     "text = open(sys.argv[1], encoding='utf-8').read()\n"
     "print(json.dumps(GeoText().extract(input_text=text)))\n"
 )
-
-
-def words(text: str) -> list[str]:
-    """The words of a word list written as one string."""
-    return text.split()
-
-
-def phrases(text: str) -> list[str]:
-    """The phrases of a list written as one string, separated by semicolons."""
-    return [phrase.strip() for phrase in text.split(";")]
 
 
 CAUCASUS = words(
@@ -99,8 +92,6 @@ LAST_NAMES = words(
     "Mammadov Aliyeva Petrosyan Hakobyan Beridze Kapanadze Huseynov Martin Okafor Adeyemi Tanaka Ivanova Silva"
     " Haddad Novak Rossi Schmidt Gelashvili"
 )
-DAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-MONTHS = words("January February March April May June July August September October November December")
 ROLES = phrases(
     "the foreign minister; a regional governor; the mayor; a ministry spokesperson; an economist; a local farmer;"
     " a United Nations official; the head of the port authority; a correspondent; a shop owner;"

@@ -1,9 +1,11 @@
 """The ``geoparse`` and ``evaluate`` commands.
 
-``gazetteer geoparse FILE... [--format jsonl|geojson]`` writes one JSON object
-per document on its own line; ``-`` reads standard input.  ``gazetteer
-evaluate GOLD.jsonl`` prints precision, recall, F1 and the resolution figures,
-then the misses.
+``gazetteer geoparse FILE... [--format jsonl|geojson] [--mode fast|accurate]``
+writes one JSON object per document on its own line; ``-`` reads standard
+input.  ``gazetteer evaluate GOLD.jsonl [--mode ...]`` prints precision,
+recall, F1 and accuracy at 161 and 25 km, the misses counted by class with
+their most frequent surfaces, the calibration of the confidences, then one
+line per miss.
 """
 
 from __future__ import annotations

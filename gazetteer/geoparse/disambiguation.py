@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 
-from gazetteer.geoparse.document_context import Distances, DocumentContext
+from gazetteer.geoparse.document_context import DocumentContext, Points
 from gazetteer.geoparse.false_hits import PROMINENT
 from gazetteer.geoparse.name_dictionary import PlaceTable, SpotDictionary
 from gazetteer.geoparse.scoring import Option, Scored, best_row, only, option, ranked, scored
@@ -68,7 +68,7 @@ class Resolver:
     def __init__(self, dictionary: SpotDictionary) -> None:
         self.dictionary = dictionary
         self.places: PlaceTable = dictionary.places
-        self.distances = Distances(dictionary.places)
+        self.points = Points(dictionary.places)
         self._options: Memo[int, list[Option]] = Memo(MEMORY)
 
     def resolve(self, counts: dict[int, int], allowed: Mapping[int, frozenset[int]] | None = None) -> dict[int, Choice]:
@@ -79,13 +79,13 @@ class Resolver:
         if not counts:
             return {}
         options, weights, chosen, ambiguous = self._first_guess(counts, allowed or {})
-        context = DocumentContext(self.places, self.distances, chosen, weights)
+        context = DocumentContext(self.places, self.points, chosen, weights)
         for _ in range(ROUNDS - 1 if ambiguous else 0):
             picks = {key: best_row(options[key], context, key) for key in ambiguous}
             if all(chosen[key] == row for key, row in picks.items()):
                 break  # the next context would be this one
             chosen.update(picks)
-            context = DocumentContext(self.places, self.distances, chosen, weights)
+            context = DocumentContext(self.places, self.points, chosen, weights)
         choices = {}
         for key, opts in options.items():
             choice = self._only(opts[0], context, key) if len(opts) == 1 else self._choose(opts, context, key)
@@ -127,10 +127,10 @@ class Resolver:
 
     def _choose(self, options: list[Option], context: DocumentContext, key: int) -> Choice | None:
         totals, score_sum = ranked(options, context, key, SHOWN)
-        best = scored(totals[0], context, key)
+        best = scored(totals[0])
         if not _supported(best.parts, context, key):
             return None
-        shown = (best, *[scored(total, context, key) for total in totals[1:]])
+        shown = (best, *[scored(total) for total in totals[1:]])
         return Choice(best, tempered(best.score, score_sum), shown)
 
     def _only(self, choice: Option, context: DocumentContext, key: int) -> Choice | None:

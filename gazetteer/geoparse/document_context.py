@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from gazetteer.geoparse.name_dictionary import PlaceTable
-from geo.earth import haversine_km
+from geo.earth import EARTH_MEAN_RADIUS_KM
 
 COHERENCE_KM = 300.0
 """Distance at which closeness falls to 1/e."""
@@ -22,7 +22,11 @@ MAX_ANCHORS = 60
 """Most names used as context (the most frequent ones)."""
 _NO_NAME = (-1, 0.0)
 """Place row and weight of a name that is no anchor."""
-_NOTHING: dict[int, float] = {}
+_RADIANS = math.pi / 180.0
+"""Radians per degree, the factor ``math.radians`` multiplies by (so results are the same to the bit)."""
+_DIAMETER_KM = 2 * EARTH_MEAN_RADIUS_KM
+_Point = tuple[float, float, float]
+"""A place row's longitude (degrees), latitude (radians) and the cosine of its latitude."""
 
 
 class DocumentContext:
@@ -31,12 +35,12 @@ class DocumentContext:
     def __init__(
         self,
         places: PlaceTable,
-        distances: Distances,
+        points: Points,
         chosen: dict[int, int],
         weights: dict[int, float],
     ) -> None:
         self.places = places
-        self.distances = distances
+        self.points = points
         top = sorted(chosen, key=weights.__getitem__, reverse=True)[:MAX_ANCHORS]
         self.own = {key: (chosen[key], weights[key]) for key in top}
         anchors: dict[int, float] = {}
@@ -49,6 +53,9 @@ class DocumentContext:
             total += weight
         self.anchors = list(anchors.items())
         """(place row, weight) of each anchor, heaviest name first."""
+        point = points.point
+        self._located = [(row, weight, *point(row)) for row, weight in self.anchors]
+        """``anchors`` with the point of each (row, weight, longitude, latitude in radians, its cosine)."""
         self.by_country = by_country
         """Weight of the anchors in each country."""
         self.total_weight = total
@@ -93,11 +100,16 @@ class DocumentContext:
         return shares
 
     def closeness(self, row: int, key: int) -> float:
-        """Weighted mean of ``exp(-km / COHERENCE_KM)`` to the places of the other names."""
+        """Weighted mean of ``exp(-km / COHERENCE_KM)`` to the places of the other names.
+
+        The distance is ``geo.earth.haversine_km``'s to the bit: the same
+        operations, inline, on points converted once per row.
+        """
         own_row, own_weight = self.own.get(key, _NO_NAME)
-        known = self.distances.of_row(row)
+        lon1, p1, cos1 = self.points.point(row)
+        sin, sqrt, asin, exp = math.sin, math.sqrt, math.asin, math.exp
         near = total = 0.0
-        for anchor, weight in self.anchors:
+        for anchor, weight, lon2, p2, cos2 in self._located:
             if anchor == own_row:
                 weight -= own_weight
                 if weight <= 0:
@@ -105,37 +117,24 @@ class DocumentContext:
             if anchor == row:
                 near += weight
             else:
-                value = known.get(anchor)
-                near += weight * (self.distances.closeness(row, anchor) if value is None else value)
+                root = sqrt(sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * sin((lon2 - lon1) * _RADIANS / 2) ** 2)
+                near += weight * exp(-(_DIAMETER_KM * asin(root if root < 1.0 else 1.0)) / COHERENCE_KM)
             total += weight
         return near / total if total else 0.0
 
 
-class Distances:
-    """``exp(-km / COHERENCE_KM)`` between place rows, remembered across documents."""
+class Points:
+    """The points of place rows as closeness needs them, converted once per row."""
 
-    def __init__(self, places: PlaceTable, limit: int = 500_000) -> None:
+    def __init__(self, places: PlaceTable) -> None:
         self.places = places
-        self.limit = limit
-        """Pairs remembered before starting afresh (each is kept both ways)."""
-        self.known: dict[int, dict[int, float]] = {}
-        """Closeness by row, then by the other row."""
-        self.pairs = 0
-        """Pairs remembered."""
+        self.known: dict[int, _Point] = {}
+        """The point of each row converted so far (at most one per row of ``places``)."""
 
-    def of_row(self, row: int) -> dict[int, float]:
-        """Closeness of ``row`` to the rows it was measured against so far (do not change it)."""
-        return self.known.get(row) or _NOTHING
-
-    def closeness(self, a: int, b: int) -> float:
-        """Closeness of two rows, 1.0 for the same place."""
-        value = self.of_row(a).get(b)
-        if value is None:
-            if self.pairs >= self.limit:
-                self.known.clear()
-                self.pairs = 0
-            p = self.places
-            value = math.exp(-haversine_km(p.lon[a], p.lat[a], p.lon[b], p.lat[b]) / COHERENCE_KM)
-            self.known.setdefault(a, {})[b] = self.known.setdefault(b, {})[a] = value
-            self.pairs += 1
-        return value
+    def point(self, row: int) -> _Point:
+        """Longitude, latitude in radians and the cosine of the latitude of ``row``."""
+        found = self.known.get(row)
+        if found is None:
+            lat = self.places.lat[row] * _RADIANS
+            found = self.known[row] = (self.places.lon[row], lat, math.cos(lat))
+        return found

@@ -99,12 +99,16 @@ class FalseHitRules:
         capitals: a club's name, or a longer proper name (``Hotel Armenia``) that names no organisation
         after it (``Glasgow Police Department``), rejects it."""
         before = words_before(text, start)
-        after = words_after(text, end) if text[end + 1 : end + 2].isupper() else []
+        capital_before = bool(before) and is_capitalised(before[-1])
+        capital_after = text[end + 1 : end + 2].isupper()
+        if not (capital_before or capital_after):
+            return ""
+        after = words_after(text, end) if capital_after else []
         if _club(before):
             return "organisation"
         if self._org_head(after):
             return ""
-        if after or (before and is_capitalised(before[-1])):
+        if after or capital_before:
             why = self._name_run(text, start, before, after)
             if why and not is_heading(text, start, end):
                 return why

@@ -92,6 +92,7 @@ class Geoparser:
     def _mentions(self, spots: list[Spot], choices: dict[int, Choice]) -> list[Mention]:
         ids = self.dictionary.places.ids
         places = self.places.get([ids[s.row] for c in choices.values() for s in c.ranked])
+        self.places.learn_exact(spot.surface for spot in spots if spot.key in choices and spot.rule != "misspelling")
         made: dict[tuple[int, str, float], _Resolved] = {}
         mentions = []
         for spot in spots:

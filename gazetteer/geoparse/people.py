@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,9 +36,21 @@ SMALL_PLACE = 0.65
 """Prominence under which a place loses a bare name to people (a first-level capital's prior)."""
 REFERENCE_PEOPLE = 250
 """Millions of people the name frequencies are shares of (the US in 1990)."""
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+_LETTER = r"[^\W\d_]"
+_TOKEN = re.compile(rf"{_LETTER}+(?:[-'’]{_LETTER}+)*\.?")
+_MAY_CAPITAL = r"[^\W\d_a-z]"
+"""A letter that may be a capital (a small class is quick to scan; ``is_capitalised`` decides)."""
+_CHAIN = re.compile(
+    rf"{_MAY_CAPITAL}(?<!{_LETTER}.)(?<!{_LETTER}[-'’].)(?>{_LETTER}*(?:[-'’]{_LETTER}+)*+\.?)"
+    rf"(?:[ \t]*\n?[ \t]*(?>{_MAY_CAPITAL}{_LETTER}*(?:[-'’]{_LETTER}+)*+\.?))+"
+)
+"""Two ``_TOKEN`` words or more that may be capitalised, separated by blanks (one line break at most)."""
+_ASCII_WORDS = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+"""The ``_TOKEN`` words of lowercase ASCII text, without their full stops."""
 _POSSESSIVE = re.compile(r"['’]s$")
-_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+_POSSESSIVES = ("'s", "’s")
+_UNALIGNED = ("\u0130", "\u03a3")
+"""Capitals whose lowercase is longer (``İ``) or depends on the letters around (``Σ``)."""
 _NAME_WORDS = 3
 
 
@@ -104,6 +117,7 @@ class PeopleFilter:
         self.lists = lists
         self.names = names or load_person_names()
         self._stops = lists.heads | lists.org_heads | lists.titles | lists.demonyms | lists.calendar | lists.locatives
+        self._openers = lists.titles | self.names.given.keys()
 
     def apply(self, text: str, spots: list[Spot]) -> list[Spot]:
         """``spots`` without those that name people."""
@@ -116,46 +130,62 @@ class PeopleFilter:
         return [s for s in spots if not self._is_person(text, s, people, words, edges)]
 
     def people(self, text: str, spots: list[Spot]) -> list[Person]:
-        """The full person names of ``text`` (``spots``: its place names, which no person name spans)."""
+        """The full person names of ``text`` that may bear on ``spots`` (its place names, which no person
+        name spans): those of the runs of capitalised words that hold a spot's start or a spot's word."""
+        marks = _marks(text, spots)
         found: list[Person] = []
-        for run in _runs(text, self.lists.titles):
-            found.extend(p for p in self._people_in(text, run) if not _one_place(text, p, spots))
+        for chain in _CHAIN.finditer(text):
+            if marks is not None:
+                at = bisect_left(marks, chain.start())
+                if at == len(marks) or marks[at] >= chain.end():
+                    continue
+            if not self._may_name(chain.group()):
+                continue
+            for run in _runs(text, chain, self.lists.titles):
+                found.extend(p for p in self._people_in(text, run) if not _one_place(text, p, spots))
         return found
+
+    def _may_name(self, chain: str) -> bool:
+        """Whether the text of a ``_CHAIN`` may hold a title or a given name (in ASCII, one that holds
+        neither is told quickly; a possessive never opens a name, it ends its run)."""
+        return not chain.isascii() or not self._openers.isdisjoint(_ASCII_WORDS.findall(chain.lower()))
 
     def _people_in(self, text: str, run: list[re.Match[str]]) -> list[Person]:
         """The person names a run of capitalised words holds: split at titles, heads and the like,
         each part after a title is a name (``Sen. Marco Rubio``), others hold a full name or none."""
         titles, stops = self.lists.titles, self._stops
+        words = [_bare(token.group()) for token in run]
         found = []
         index = 0
         while index < len(run):
             start = index
-            while index < len(run) and _bare(run[index]) in titles:
+            while index < len(run) and words[index] in titles:
                 index += 1
             end = index
-            while end < len(run) and _bare(run[end]) not in stops:
+            while end < len(run) and words[end] not in stops:
                 end += 1
             if index > start and end > index:
-                found.append(_person(run[start], run[index : min(end, index + _NAME_WORDS)]))
+                last = min(end, index + _NAME_WORDS)
+                found.append(_person(run[start], run[index:last], words[index:last]))
             elif end > index:
-                person = self._full_name(text, run[index:end])
+                person = self._full_name(text, run[index:end], words[index:end])
                 if person is not None:
                     found.append(person)
             index = max(end, index + 1)
         return found
 
-    def _full_name(self, text: str, part: list[re.Match[str]]) -> Person | None:
-        """The first given name of ``part`` followed by a surname (``Georgia Stevens``), one word between at
-        most; an everyday word is no given name at the start of a sentence (``The Monroe County``)."""
+    def _full_name(self, text: str, part: list[re.Match[str]], words: list[str]) -> Person | None:
+        """The first given name of ``part`` (its bare ``words``) followed by a surname (``Georgia Stevens``),
+        one word between at most; an everyday word is no given name at the start of a sentence
+        (``The Monroe County``)."""
         given, surnames, common = self.names.given, self.names.surnames, self.lists.common
-        words = [_bare(t) for t in part]
         for first, word in enumerate(words[:-1]):
             token = part[first]
             if word not in given or (word in common and starts_sentence(text, token.end(), token.group())):
                 continue
             for last in range(min(first + _NAME_WORDS, len(words)) - 1, first, -1):
                 if words[last] in surnames and words[last] not in common:
-                    return _person(part[first], part[first : last + 1])
+                    return _person(part[first], part[first : last + 1], words[first : last + 1])
         return None
 
     def _is_person(self, text: str, spot: Spot, people: list[Person], words: set[str], edges: dict[int, float]) -> bool:
@@ -164,11 +194,16 @@ class PeopleFilter:
         if any(p.start <= spot.start < p.end for p in people):
             return True
         word = _POSSESSIVE.sub("", spot.surface.lower())
-        if " " in word or spot.surface.isupper() or self._place_context(text, spot, edges):
+        if " " in word or spot.surface.isupper():
             return False
+        return self._bears(word, spot.key, words) and not self._place_context(text, spot, edges)
+
+    def _bears(self, word: str, key: int, words: set[str]) -> bool:
+        """Whether people bear ``word`` (the bare spot of key id ``key``): a word of a full name of the
+        document (``words``), or a name more people bear than the small place stands for."""
         if word in words:
             return True
-        prominence = self.dictionary.best[spot.key]
+        prominence = self.dictionary.best[key]
         share = self.names.share(word)
         return prominence < SMALL_PLACE and share > 0 and math.log10(share * REFERENCE_PEOPLE) >= 7 * prominence
 
@@ -198,19 +233,32 @@ class PeopleFilter:
         return text[: start - len(" of ")].rstrip().endswith(",")
 
 
-def _runs(text: str, titles: frozenset[str]) -> list[list[re.Match[str]]]:
-    """Runs of two capitalised words or more separated by blanks (one line break at most); a possessive
-    or a full stop (but that of ``Sen.`` or ``S.``) ends a run."""
+def _marks(text: str, spots: list[Spot]) -> list[int] | None:
+    """Sorted offsets of the starts of ``spots`` and of every occurrence, in any case, of the lowercase
+    word of a spot (``None`` when the lowercase text does not keep the offsets of ``text``)."""
+    if any(capital in text for capital in _UNALIGNED):
+        return None
+    lowered = text.lower()
+    marks = [spot.start for spot in spots]
+    for word in {_POSSESSIVE.sub("", surface.lower()) for surface in {spot.surface for spot in spots}}:
+        at = lowered.find(word) if word else -1
+        while at >= 0:
+            marks.append(at)
+            at = lowered.find(word, at + 1)
+    marks.sort()
+    return marks
+
+
+def _runs(text: str, chain: re.Match[str], titles: frozenset[str]) -> list[list[re.Match[str]]]:
+    """The runs of two capitalised words or more of a ``_CHAIN``: a word in no capital, a possessive or
+    a full stop (but that of ``Sen.`` or ``S.``) ends a run."""
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
-    for token in _TOKEN.finditer(text):
-        if run and not (_continues(run[-1], titles) and _GAP.fullmatch(text, run[-1].end(), token.start())):
-            if len(run) > 1:
-                runs.append(run)
-            run = []
-        if is_capitalised(token.group()):
+    for token in _TOKEN.finditer(text, chain.start(), chain.end()):
+        capitalised = is_capitalised(token.group())
+        if capitalised:
             run.append(token)
-        elif run:
+        if not (capitalised and _continues(token.group(), titles)):
             if len(run) > 1:
                 runs.append(run)
             run = []
@@ -219,28 +267,28 @@ def _runs(text: str, titles: frozenset[str]) -> list[list[re.Match[str]]]:
     return runs
 
 
-def _continues(token: re.Match[str], titles: frozenset[str]) -> bool:
-    """Whether a name may go on after ``token``: not after a possessive, nor after a full stop but that
-    of a title or an initial (``Sen.``, ``S.``)."""
-    word = token.group()
-    if _POSSESSIVE.search(word):
+def _continues(word: str, titles: frozenset[str]) -> bool:
+    """Whether a name may go on after the token ``word``: not after a possessive, nor after a full stop
+    but that of a title or an initial (``Sen.``, ``S.``)."""
+    if word.endswith(_POSSESSIVES):
         return False
-    return not word.endswith(".") or _initial(token) or _bare(token) in titles
+    return not word.endswith(".") or _initial(word) or _bare(word) in titles
 
 
-def _bare(token: re.Match[str]) -> str:
+def _bare(word: str) -> str:
     """A token lowercase, without its full stop or possessive."""
-    return _POSSESSIVE.sub("", token.group().rstrip(".")).lower()
+    word = word.rstrip(".")
+    return (word[:-2] if word.endswith(_POSSESSIVES) else word).lower()
 
 
-def _initial(token: re.Match[str]) -> bool:
-    word = token.group()
+def _initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1
 
 
-def _person(first: re.Match[str], name: list[re.Match[str]]) -> Person:
-    """The person from ``first`` (a title, or the first name word) to the end of ``name``."""
-    return Person(first.start(), name[-1].end(), tuple(_bare(t) for t in name if not _initial(t)))
+def _person(first: re.Match[str], name: list[re.Match[str]], words: list[str]) -> Person:
+    """The person from ``first`` (a title, or the first name word) to the end of ``name`` (bare: ``words``)."""
+    kept = tuple(word for token, word in zip(name, words, strict=True) if not _initial(token.group()))
+    return Person(first.start(), name[-1].end(), kept)
 
 
 def _one_place(text: str, person: Person, spots: list[Spot]) -> bool:

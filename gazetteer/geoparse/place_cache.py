@@ -7,7 +7,7 @@ which places have a surface as one of their names exactly, for the match type.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from gazetteer.index import GazetteerIndex
 from gazetteer.memo import Memo
@@ -48,3 +48,11 @@ class PlaceCache:
         if found is None:
             found = self.exact.put(surface, frozenset(pid for pid, _ in self.index.ids_by_text(surface)))
         return found
+
+    def learn_exact(self, surfaces: Iterable[str]) -> None:
+        """Look up ``exact_ids`` of those of ``surfaces`` not known yet, all in one go (for a document)."""
+        exact = self.exact
+        new = {surface for surface in surfaces if surface not in exact}
+        if new:
+            found = self.index.ids_by_texts(new)
+            exact.put_all({surface: frozenset(found.get(surface, ())) for surface in new})

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import chain, islice
+from operator import itemgetter
 
 from gazetteer.geoparse.document_context import DocumentContext
 
@@ -51,17 +53,22 @@ class Total:
     """The candidate."""
     country: float
     """Its country share."""
-    near: float | None
-    """Its closeness, ``None`` when not measured."""
+    near: float
+    """Its closeness."""
 
 
-_Prior = tuple[float, int, Option, float]
+_Prior = tuple[float, int, Option, float, float]
 """An option ordered by its prior and country parts: minus those parts (the best sorts first), its row
-(the tie-break), the option and its country share.  A plain tuple: one is made per option and document."""
+(the tie-break), the option, its country share and those parts.  A plain tuple: one is made per option
+and document."""
+_PARTS = itemgetter(4)
+"""The prior and country parts of a ``_Prior``."""
 _Order = tuple[list[_Prior], dict[int, float]]
 """Options ordered by prior and country share, and the closeness of those measured so far, by row."""
-_Plain = tuple[float, int, float, Option, float, "float | None"]
+_Plain = tuple[float, int, float, Option, float, float]
 """The fields of a ``Total`` in a plain tuple, quicker to make: only the totals shown become records."""
+_SCORE = itemgetter(2)
+"""The score of a ``_Plain``."""
 
 
 @dataclass(slots=True)
@@ -86,17 +93,23 @@ def ranked(options: list[Option], context: DocumentContext, key: int, shown: int
     all; closeness measured for the ``shown`` most likely ones and for any other that could still win
     (the rest score without it)."""
     order, nears = _by_prior(options, context, key)
-    scored: list[_Plain] = []
+    measured: list[_Plain] = []
     top = 0.0
-    for n, (minus, row, choice, country) in enumerate(order):
-        score, near = -minus, None
-        if n < shown or score + COHERENCE > top:
-            near = _closeness(nears, context, row, key)
-            score += COHERENCE * near
-            top = max(top, score)
-        scored.append((-score, row, score, choice, country, near))
-    scored.sort()
-    return [Total(*total) for total in scored[:shown]], sum(total[2] for total in scored)
+    cut = len(order)
+    for n, (_, row, choice, country, score) in enumerate(order):
+        if n >= shown and score + COHERENCE <= top:
+            cut = n  # neither this option nor any after it (with no more prior) can win
+            break
+        near = _closeness(nears, context, row, key)
+        score += COHERENCE * near
+        if score > top:
+            top = score
+        measured.append((-score, row, score, choice, country, near))
+    measured.sort()
+    # a measured option scores at least its prior, so the measured rank before the rest, which keep
+    # their order: this sums the scores in rank order, as summing all the ranked ones would
+    score_sum = sum(chain(map(_SCORE, measured), map(_PARTS, islice(order, cut, None))))
+    return [Total(*total) for total in measured[:shown]], score_sum
 
 
 def best_row(options: list[Option], context: DocumentContext, key: int) -> int:
@@ -108,22 +121,20 @@ def best_row(options: list[Option], context: DocumentContext, key: int) -> int:
     order, nears = _by_prior(options, context, key)
     best = (math.inf, -1)
     top = 0.0
-    for n, (minus, row, _, _) in enumerate(order):
-        score = -minus
-        if n == 0 or score + COHERENCE > top:
-            score += COHERENCE * _closeness(nears, context, row, key)
-            top = max(top, score)
-            best = min(best, (-score, row))
+    for n, (_, row, _, _, score) in enumerate(order):
+        if n and score + COHERENCE <= top:
+            break  # neither this option nor any after it (with no more prior) can win
+        score += COHERENCE * _closeness(nears, context, row, key)
+        if score > top:
+            top = score
+        best = min(best, (-score, row))
     return best[1]
 
 
-def scored(total: Total, context: DocumentContext, key: int) -> Scored:
-    """The record of a scored candidate, its closeness measured if it was not."""
-    near = total.near
-    if near is None:
-        near = context.closeness(total.row, key)
+def scored(total: Total) -> Scored:
+    """The record of a scored candidate."""
     choice = total.option
-    return Scored(total.row, round(total.score, 4), _parts(choice.prominence, choice.main, total.country, near))
+    return Scored(total.row, round(total.score, 4), _parts(choice.prominence, choice.main, total.country, total.near))
 
 
 def only(choice: Option, context: DocumentContext, key: int) -> tuple[Scored, float]:
@@ -145,7 +156,7 @@ def _parts(prominence: float, main: bool, country: float, near: float) -> dict[s
 
 
 def _by_prior(options: list[Option], context: DocumentContext, key: int) -> _Order:
-    """(minus prior and country part, row, option, country share) of each option, best first;
+    """(minus prior and country parts, row, option, country share, those parts) of each option, best first;
     and the closeness of those measured so far against ``context``."""
     found: _Order | None = context.memo.get(key)
     if found is None:
@@ -155,9 +166,9 @@ def _by_prior(options: list[Option], context: DocumentContext, key: int) -> _Ord
             share * DWARFED_SHARE if choice.prominence < floor else share
             for choice, share in zip(options, shares, strict=True)
         ]
+        parts = [choice.prior + COUNTRY * share for choice, share in zip(options, shares, strict=True)]
         order = [
-            (-(choice.prior + COUNTRY * share), choice.row, choice, share)
-            for choice, share in zip(options, shares, strict=True)
+            (-part, choice.row, choice, share, part) for choice, share, part in zip(options, shares, parts, strict=True)
         ]
         order.sort()
         found = context.memo[key] = (order, {})

@@ -157,24 +157,26 @@ class Spotter:
                 continue
             surface = match.group()
             word = words.get(surface) or self._word(surface)
-            follow, key, verdict = word.follow, word.key, word.verdict
-            begin = end + 2 if text[end : end + 2] == ". " and end - start <= SHORT_DOTTED else end + 1
-            if follow is not None and scanned[begin : begin + 1] in word.starts:
-                after = scanned.find(" ", begin, start + MAX_KEY_LENGTH)
-                if scanned[begin : after if after > 0 else start + MAX_KEY_LENGTH] in follow:
-                    spot = self._longest_at(text, scanned, start, end, key, follow)
-                    if spot is not None:
-                        found.append(spot)
-                        reach = spot.end
-                    continue
+            follow = word.follow
+            if follow is not None:
+                begin = end + 2 if end - start <= SHORT_DOTTED and text[end : end + 2] == ". " else end + 1
+                if scanned[begin : begin + 1] in word.starts:
+                    after = scanned.find(" ", begin, start + MAX_KEY_LENGTH)
+                    if scanned[begin : after if after > 0 else start + MAX_KEY_LENGTH] in follow:
+                        spot = self._longest_at(text, scanned, start, end, word.key, follow)
+                        if spot is not None:
+                            found.append(spot)
+                            reach = spot.end
+                        continue
+            verdict = word.verdict
             if verdict is REJECTED:
                 continue
             if verdict is KEPT:
-                found.append(Spot(start, end, surface, key))
+                found.append(Spot(start, end, surface, word.key))
                 reach = end
             elif verdict is DOTTED:
                 reach = dotted_end(text, end)
-                found.append(Spot(start, reach, text[start:reach], key))
+                found.append(Spot(start, reach, text[start:reach], word.key))
             else:
                 suspects.append((start, end))
         return found, suspects

@@ -114,8 +114,10 @@ def line_around(text: str, start: int, end: int) -> str:
 def is_heading(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` sits on a short line of mostly capitalised words, no full stop."""
     line = line_around(text, start, end)
+    if line.endswith("."):
+        return False
     words = _LETTERS.findall(line)
     content = [w for w in words if len(w) >= 4]
-    if not content or len(words) > 20 or line.endswith("."):
+    if not content or len(words) > 20:
         return False
     return sum(is_capitalised(w) for w in content) >= 0.6 * len(content)

