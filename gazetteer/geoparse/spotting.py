@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from gazetteer.geoparse.false_hits import PROMINENT, FalseHitRules
+from gazetteer.geoparse.inflection import stems
 from gazetteer.geoparse.misspellings import MISSPELLING_MIN, Misspellings
 from gazetteer.geoparse.name_dictionary import F_ABBR, F_COMMON, MAX_KEY_LENGTH, SpotDictionary
 from gazetteer.geoparse.name_writing import DOTTED, KEPT, REJECTED, SUSPECT, NameWriting, Verdict, dotted_end
@@ -184,6 +185,8 @@ class Spotter:
     def _word(self, surface: str) -> _Word:
         """Look a capitalised word up, and remember it."""
         key, follow = self.dictionary.phrase(scan_form(surface))
+        if key < 0 and follow is None:
+            key = self._inflected(surface)
         if key >= 0:
             verdict = self.writing.verdict(surface, key)
         elif follow is None and len(surface) >= MISSPELLING_MIN and self.misspellings.suspect(surface):
@@ -192,6 +195,14 @@ class Spotter:
             verdict = REJECTED
         starts = "".join(sorted({word[0] for word in follow})) if follow is not None else ""
         return self._words.put(surface, _Word(follow, starts, key, verdict))
+
+    def _inflected(self, surface: str) -> int:
+        """The key id of the name ``surface`` inflects (``Агдаме``, ``Bakıda``), -1 for none."""
+        for stem in stems(surface):
+            key = self.dictionary.phrase(scan_form(stem)).key
+            if key >= 0:
+                return key
+        return -1
 
     def _longest_at(
         self, text: str, scanned: str, start: int, end: int, key: int, follow: frozenset[str] | None
