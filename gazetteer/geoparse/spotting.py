@@ -66,7 +66,8 @@ class Spot:
     key: int
     """Id of the folded name in the spotting dictionary (its candidates)."""
     rule: str = "name"
-    """Why it was spotted: ``name`` (dictionary), ``misspelling`` or ``entity`` (NER)."""
+    """Why it was spotted: ``name`` (dictionary), ``inflection`` (a case form), ``misspelling`` or
+    ``entity`` (NER)."""
     similarity: float = 1.0
     """How close the surface is to the name, 1.0 unless ``misspelling``."""
 
@@ -83,10 +84,14 @@ class _Word:
     """Its key id, -1 when it is no name."""
     verdict: Verdict
     """Whether its writing fits its name (``SUSPECT`` for no name that may misspell one)."""
+    rule: str = "name"
+    """``name``, or ``inflection`` when it is a case form of its name (``Агдаме``)."""
 
 
 MEMORY = 500_000
 """Capitalised words whose lookups are remembered across texts."""
+INFLECTION = "inflection"
+"""The rule of a spot that is a case form of its name (``inflection``)."""
 SHORT_DOTTED = 3
 """Longest word whose full stop may sit inside a name (``St. Thomas``, ``Mt. Vernon``)."""
 
@@ -131,7 +136,9 @@ class Spotter:
         kept = []
         for spot in found:
             key = spot.key
-            if flags[key] & F_COMMON or spot.surface.isupper():
+            if spot.rule == INFLECTION:  # a case ending makes it a place, whatever capitalised word is near
+                why = ""
+            elif flags[key] & F_COMMON or spot.surface.isupper():
                 why = self.reason(text, spot)
             elif best[key] >= PROMINENT:
                 why = prominent(text, spot.start, spot.end)
@@ -173,7 +180,7 @@ class Spotter:
             if verdict is REJECTED:
                 continue
             if verdict is KEPT:
-                found.append(Spot(start, end, surface, word.key))
+                found.append(Spot(start, end, surface, word.key, word.rule))
                 reach = end
             elif verdict is DOTTED:
                 reach = dotted_end(text, end)
@@ -185,8 +192,10 @@ class Spotter:
     def _word(self, surface: str) -> _Word:
         """Look a capitalised word up, and remember it."""
         key, follow = self.dictionary.phrase(scan_form(surface))
+        rule = "name"
         if key < 0 and follow is None:
             key = self._inflected(surface)
+            rule = INFLECTION if key >= 0 else rule
         if key >= 0:
             verdict = self.writing.verdict(surface, key)
         elif follow is None and len(surface) >= MISSPELLING_MIN and self.misspellings.suspect(surface):
@@ -194,7 +203,7 @@ class Spotter:
         else:
             verdict = REJECTED
         starts = "".join(sorted({word[0] for word in follow})) if follow is not None else ""
-        return self._words.put(surface, _Word(follow, starts, key, verdict))
+        return self._words.put(surface, _Word(follow, starts, key, verdict, rule))
 
     def _inflected(self, surface: str) -> int:
         """The key id of the name ``surface`` inflects (``Агдаме``, ``Bakıda``), -1 for none."""

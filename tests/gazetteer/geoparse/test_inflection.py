@@ -47,3 +47,9 @@ def test_short_stems_are_not_looked_up() -> None:
 def test_inflected_names_are_found_whole(text: str, found: dict[str, str], gazetteer: Gazetteer) -> None:
     mentions = {m.surface: m.place.country for m in geoparse(text, gazetteer)}
     assert {surface: mentions.get(surface) for surface in found} == found
+
+
+def test_a_case_form_is_a_place_whatever_capitalised_word_comes_before(gazetteer: Gazetteer) -> None:
+    russian = {m.surface for m in geoparse("Глава Лачинского района выступил утром.", gazetteer)}
+    azerbaijani = {m.surface for m in geoparse("Prezident İlham Əliyev Şuşada çıxış etdi.", gazetteer)}
+    assert "Лачинского" in russian and "Şuşada" in azerbaijani
