@@ -5,6 +5,9 @@ The lists live in ``data/stopwords.txt``, one section each:
 ``common``
     English words in everyday lowercase use.  A place name that is one of them
     (``Nice``, ``Mobile``, ``Reading``) needs strong evidence.
+``common_ru``
+    The same for Russian (``мир``, ``победа``), made by
+    ``scripts/build_russian_common_words.py``.
 ``calendar``, ``demonyms``
     Never places: ``May``, ``Sept``, ``Armenian``, ``Soviet``, ``Azeris``.
 ``titles``
@@ -39,6 +42,7 @@ STOPWORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "stopwords.txt"
 """The default word lists."""
 _SECTIONS = (
     "common",
+    "common_ru",
     "calendar",
     "demonyms",
     "titles",
@@ -60,6 +64,8 @@ class Stoplists:
 
     common: frozenset[str]
     """English words in everyday lowercase use."""
+    common_ru: frozenset[str]
+    """Russian words in everyday use (``мир``, ``победа``), by their dictionary keys."""
     calendar: frozenset[str]
     """Month and weekday names and their abbreviations."""
     demonyms: frozenset[str]
@@ -93,8 +99,8 @@ class Stoplists:
         )
 
     def is_common(self, key: str) -> bool:
-        """Whether a folded one-word name is an everyday English word."""
-        return key in self.common
+        """Whether a folded one-word name is an everyday English or Russian word."""
+        return key in self.common or key in self.common_ru
 
 
 def parse_stoplists(text: str, digest: str = "") -> Stoplists:

@@ -53,3 +53,8 @@ def test_a_case_form_is_a_place_whatever_capitalised_word_comes_before(gazetteer
     russian = {m.surface for m in geoparse("Глава Лачинского района выступил утром.", gazetteer)}
     azerbaijani = {m.surface for m in geoparse("Prezident İlham Əliyev Şuşada çıxış etdi.", gazetteer)}
     assert "Лачинского" in russian and "Şuşada" in azerbaijani
+
+
+def test_everyday_russian_words_are_no_villages(gazetteer: Gazetteer) -> None:
+    text = "Победа в матче досталась гостям. Мир и согласие обсудили в Баку."
+    assert [m.surface for m in geoparse(text, gazetteer)] == ["Баку"]
