@@ -174,7 +174,7 @@ class FalseHitRules:
 
     def _ordinary(self, word: str) -> bool:
         lists = self.lists
-        return word in lists.common or word in lists.demonyms or word in lists.calendar
+        return lists.is_common(word) or word in lists.demonyms or word in lists.calendar
 
 
 def _club(before: list[str]) -> bool:

