@@ -132,8 +132,19 @@ class Connection:
         return sock
 
     def get(self, target: str) -> tuple[int, int]:
-        """Status and body length of ``GET target``."""
-        self.sock.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode("ascii"))
+        """Status and body length of ``GET target``; sent again once on a fresh connection when the server
+        closed this one before answering (it closes connections idle for its keep-alive timeout)."""
+        request = f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode("ascii")
+        try:
+            self.sock.sendall(request)
+            self._receive()
+        except (ConnectionError, BrokenPipeError):
+            if self.pending:
+                raise
+            self.close()
+            self.sock = self._connect()
+            self.sock.sendall(request)
+            self._receive()
         while b"\r\n\r\n" not in self.pending:
             self._receive()
         head, _, rest = self.pending.partition(b"\r\n\r\n")
