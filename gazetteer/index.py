@@ -365,14 +365,20 @@ def _link_parents(db: sqlite3.Connection) -> None:
     db.execute("DROP INDEX places_admin")
 
 
+_NOT_LANGUAGES = ",".join(f"'{code}'" for code in sorted({"", ABBREVIATION, *PSEUDO_LANGUAGES}))
+"""The ``lang`` values of names that are no language (codes, links, abbreviations), as an SQL list."""
+_LANGUAGE_COUNT = (
+    f"MAX(COUNT(DISTINCT CASE WHEN lang NOT IN ({_NOT_LANGUAGES}) THEN lang END), "
+    "COUNT(DISTINCT CASE WHEN script != '' THEN script END))"
+)
+"""Per place (grouped names): the larger of the distinct languages and the distinct scripts of its names."""
+
+
 def _count_languages(db: sqlite3.Connection) -> None:
     """Set ``places.languages``: the larger of the distinct languages (codes left out) and scripts of its names."""
-    codes = ",".join(f"'{code}'" for code in sorted({"", ABBREVIATION, *PSEUDO_LANGUAGES}))
     db.execute(
-        "UPDATE places SET languages = counted.n FROM (SELECT place_id, "
-        f"MAX(COUNT(DISTINCT CASE WHEN lang NOT IN ({codes}) THEN lang END), "
-        "COUNT(DISTINCT CASE WHEN script != '' THEN script END)) AS n FROM names GROUP BY place_id) AS counted "
-        "WHERE counted.place_id = places.id"
+        f"UPDATE places SET languages = counted.n FROM (SELECT place_id, {_LANGUAGE_COUNT} AS n "
+        "FROM names GROUP BY place_id) AS counted WHERE counted.place_id = places.id"
     )
 
 
@@ -470,9 +476,7 @@ class GazetteerIndex:
         """``ids_by_text`` of many texts, a few queries for all: text -> ids (texts no name has left out)."""
         wanted = {(fold(text), text) for text in texts}
         found: dict[str, set[int]] = {}
-        pairs = sorted(wanted)
-        for start in range(0, len(pairs), _TEXTS):
-            chunk = pairs[start : start + _TEXTS]
+        for chunk in batched(sorted(wanted), _TEXTS):
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(
                 f"SELECT place_id, folded, text FROM names WHERE folded IN ({marks}) AND text IN ({marks})",
@@ -537,17 +541,10 @@ class GazetteerIndex:
         links and abbreviations left out) and their distinct scripts, read from
         a ``places.languages`` column where the build wrote one.
         """
-        from gazetteer.records import ABBREVIATION, PSEUDO_LANGUAGES
-
         if "languages" in self._columns_of_places():
             select = "SELECT id, languages FROM places WHERE id IN ({})"
         else:
-            codes = ",".join(f"'{code}'" for code in sorted({"", ABBREVIATION, *PSEUDO_LANGUAGES}))
-            select = (
-                f"SELECT place_id, MAX(COUNT(DISTINCT CASE WHEN lang NOT IN ({codes}) THEN lang END), "
-                "COUNT(DISTINCT CASE WHEN script != '' THEN script END)) FROM names "
-                "WHERE place_id IN ({}) GROUP BY place_id"
-            )
+            select = f"SELECT place_id, {_LANGUAGE_COUNT} FROM names WHERE place_id IN ({{}}) GROUP BY place_id"
         found: dict[int, int] = {}
         for chunk in _chunks(ids):
             rows = self.db.execute(select.format(",".join("?" * len(chunk))), chunk)

@@ -47,7 +47,6 @@ _CHAIN = re.compile(
 """Two ``_TOKEN`` words or more that may be capitalised, separated by blanks (one line break at most)."""
 _ASCII_WORDS = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 """The ``_TOKEN`` words of lowercase ASCII text, without their full stops."""
-_POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVES = ("'s", "’s")
 _UNALIGNED = ("\u0130", "\u03a3")
 """Capitals whose lowercase is longer (``İ``) or depends on the letters around (``Σ``)."""
@@ -193,7 +192,7 @@ class PeopleFilter:
         (``edges``: the starts of the document's spots, and their ends negated -> their prominence)."""
         if any(p.start <= spot.start < p.end for p in people):
             return True
-        word = _POSSESSIVE.sub("", spot.surface.lower())
+        word = _unpossessed(spot.surface.lower())
         if " " in word or spot.surface.isupper():
             return False
         return self._bears(word, spot.key, words) and not self._place_context(text, spot, edges)
@@ -240,7 +239,7 @@ def _marks(text: str, spots: list[Spot]) -> list[int] | None:
         return None
     lowered = text.lower()
     marks = [spot.start for spot in spots]
-    for word in {_POSSESSIVE.sub("", surface.lower()) for surface in {spot.surface for spot in spots}}:
+    for word in {_unpossessed(surface.lower()) for surface in {spot.surface for spot in spots}}:
         at = lowered.find(word) if word else -1
         while at >= 0:
             marks.append(at)
@@ -277,8 +276,12 @@ def _continues(word: str, titles: frozenset[str]) -> bool:
 
 def _bare(word: str) -> str:
     """A token lowercase, without its full stop or possessive."""
-    word = word.rstrip(".")
-    return (word[:-2] if word.endswith(_POSSESSIVES) else word).lower()
+    return _unpossessed(word.rstrip(".")).lower()
+
+
+def _unpossessed(word: str) -> str:
+    """``word`` without a possessive ending (``Walsh's`` -> ``Walsh``)."""
+    return word[:-2] if word.endswith(_POSSESSIVES) else word
 
 
 def _initial(word: str) -> bool:

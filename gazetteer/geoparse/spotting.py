@@ -175,7 +175,7 @@ class Spotter:
             word = words.get(surface) or make(surface)
             follow = word.follow
             if follow is not None:
-                begin = end + 2 if end - start <= SHORT_DOTTED and text[end : end + 2] == ". " else end + 1
+                begin = _next_word(text, start, end)
                 if scanned[begin : begin + 1] in word.starts:
                     after = scanned.find(" ", begin, start + MAX_KEY_LENGTH)
                     if scanned[begin : after if after > 0 else start + MAX_KEY_LENGTH] in follow:
@@ -209,9 +209,9 @@ class Spotter:
         """What a capitalised word is, its case forms cut by ``cut``."""
         key, follow = self.dictionary.phrase(scan_form(surface))
         rule = "name"
-        stem = self._inflected(surface, cut)
         best = self.dictionary.best
-        if stem >= 0 and (key < 0 or (best[key] < VILLAGE and best[stem] > best[key])):
+        stem = self._inflected(surface, cut) if key < 0 or best[key] < VILLAGE else -1
+        if stem >= 0 and (key < 0 or best[stem] > best[key]):
             key, rule = stem, INFLECTION  # ``Laçına`` is Lachin's dative more likely than a village
         if key >= 0:
             verdict = self.writing.verdict(surface, key)
@@ -240,7 +240,7 @@ class Spotter:
         limit = min(len(scanned), start + MAX_KEY_LENGTH)
         word_start = start
         while follow and end < limit and scanned[end] == " ":
-            begin = end + 2 if text[end : end + 2] == ". " and end - word_start <= SHORT_DOTTED else end + 1
+            begin = _next_word(text, word_start, end)
             after = scanned.find(" ", begin, limit)
             after = limit if after < 0 else after
             word = scanned[begin:after]
@@ -267,6 +267,12 @@ class Spotter:
             if not self.reason(text, spot):
                 found.append(spot)
         return found
+
+
+def _next_word(text: str, start: int, end: int) -> int:
+    """Where the word after ``text[start:end]`` may begin: past the separator, or past the full stop and
+    the space of a short word (``St. Thomas``)."""
+    return end + 2 if end - start <= SHORT_DOTTED and text[end : end + 2] == ". " else end + 1
 
 
 def _with_heads(text: str, spots: list[Spot]) -> list[Spot]:
