@@ -26,7 +26,7 @@ check: $(VENV)/.installed
 
 test: check
 	bash scripts/install_chromium.sh
-	$(PY) -m pytest -q
+	bash scripts/postgres.sh $(PY) -m pytest -q
 
 bench: $(VENV)/.installed
 	$(PY) bench/cold_start.py
@@ -34,6 +34,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/geoparse_throughput.py
 	$(PY) bench/map_build.py
 	$(PY) bench/service_load.py
+	$(PY) bench/batch_scaling.py
 
 clean:
 	rm -rf $(VENV) var artifacts

@@ -30,6 +30,8 @@ sys.path.insert(0, str(ROOT))
 from dataclasses import replace  # noqa: E402
 
 from gazetteer.application import GazetteerAPI  # noqa: E402
+from gazetteer.limits import MAX_PAGE  # noqa: E402
+from gazetteer.map_query import MapFilter  # noqa: E402
 from gazetteer.records import Mention, Place, Point  # noqa: E402
 from gazetteer.settings import load_settings  # noqa: E402
 from maps.collect import map_options  # noqa: E402
@@ -99,10 +101,10 @@ def build_all(api: GazetteerAPI) -> int:
     data = api.map_data()
     size += len(render_html(build_map(data, map_options(data, served))))
     if any(m.place_id == KHANKENDI for m in data.mentions):
-        focused = api.map_data(place_id=KHANKENDI)
+        focused = api.map_data(MapFilter(place_id=KHANKENDI))
         size += len(render_html(build_map(focused, map_options(focused, served))))
-    for document in data.documents.values():
-        one = api.map_data(document_id=document.id)
+    for document in api.documents(limit=MAX_PAGE):
+        one = api.map_data(MapFilter(document_ids=(document.id,)))
         size += len(render_html(build_map(one, map_options(one, served))))
     for event in data.events:
         size += len(render_html(build_event_map(event, data, served)))
@@ -136,8 +138,8 @@ def main() -> None:
             median, times = median_seconds(lambda: build_all(api), args.runs)
     source = "seed corpus" if GOLD.is_file() else "samples/"
     print(
-        f"map build ({source}): {len(seeds)} documents, {len(data.mentions)} mentions, "
-        f"{len({m.place_id for m in data.mentions})} places, {len(data.events)} events, "
+        f"map build ({source}): {len(seeds)} documents, {data.mention_count} mentions, "
+        f"{data.place_count} places, {len(data.events)} events, "
         f"gazetteer {'on' if index.is_file() else 'off'}"
     )
     print(f"maps per run: 1 all-documents, 1 place-centred, {len(seeds)} per-document, {len(data.events)} per-event")

@@ -375,7 +375,7 @@ def warm_up(port: int, targets: Sequence[str], connections: int) -> float:
 
 def bench(workers: int, load: Workload, args: argparse.Namespace, store: Path) -> None:
     """The ceiling, then near and search, at one worker count."""
-    env = {"GAZETTEER_STORE": str(store)}
+    env = {"GAZETTEER_STORE": str(store), "GAZETTEER_RATE_LIMIT": "0"}  # one client address sends it all
     with (
         server("service.app:create_app", workers, env, args.uvicorn_cli) as (port, pid),
         server("bench.service_load:ceiling_app", workers, {}, args.uvicorn_cli) as (ceiling_port, ceiling_pid),

@@ -432,8 +432,12 @@ def main() -> None:
     parser.add_argument("--megabytes", type=float, default=1.0, help="how much text (10**6 bytes of UTF-8)")
     parser.add_argument("--seed", type=int, default=0, help="random seed")
     args = parser.parse_args()
-    bank = NameBank.of(GazetteerAPI().gazetteer.index.iter_places())
-    for document in generate(bank, args.megabytes, args.seed):
+    write_documents(generate(NameBank.of(GazetteerAPI().gazetteer.index.iter_places()), args.megabytes, args.seed))
+
+
+def write_documents(documents: Iterable[str]) -> None:
+    """``documents`` as JSON lines (``{"text": ...}``) on standard output."""
+    for document in documents:
         sys.stdout.write(json.dumps({"text": document}, ensure_ascii=False) + "\n")
 
 

@@ -24,10 +24,23 @@ from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from gazetteer.api_keys import (
+    MAX_SECRET,
+    ApiKey,
+    MissingKey,
+    NotAllowed,
+    Scope,
+    check_name,
+    check_scope,
+    digest_of,
+    new_secret,
+)
 from gazetteer.documents import Document, Event, StoredMention
 from gazetteer.errors import DataError, InvalidInput, NotFound
 from gazetteer.gazetteer import Gazetteer
+from gazetteer.geoparse.language import check_language
 from gazetteer.geoparse.modes import Mode
+from gazetteer.idempotency import IdempotencyKey, Ingested, check_key, fingerprint
 from gazetteer.index import COUNTRY_CODES, GazetteerIndex, ShapeRow
 from gazetteer.ingest import new_document
 from gazetteer.limits import (
@@ -37,6 +50,7 @@ from gazetteer.limits import (
     MAX_TITLE,
     check_date,
     check_field,
+    check_id,
     check_lat,
     check_limit,
     check_lon,
@@ -44,8 +58,14 @@ from gazetteer.limits import (
     check_text,
     geo_checked,
 )
+from gazetteer.map_clusters import PlaceCluster, grid_clusters
 from gazetteer.map_data import (
+    EVENT_MARGIN_DEG,
     FIRST_LEVEL,
+    LISTED_MENTIONS_BUDGET,
+    MAX_LISTED_MENTIONS,
+    MAX_MAP_EVENTS,
+    MIN_LISTED_MENTIONS,
     Basemap,
     MapData,
     ShapedPlace,
@@ -53,6 +73,8 @@ from gazetteer.map_data import (
     drawn_regions,
     shown_countries,
 )
+from gazetteer.map_query import DEFAULT_MAX_MARKERS, BoundingBox, MapFilter, MappedPlace
+from gazetteer.memo import Memo
 from gazetteer.public import variants_of
 from gazetteer.records import Candidate, Mention, Name, Place, Point
 from gazetteer.results import CONTAINING, NEAREST, EventDraft, Nearby, NearQuery
@@ -63,15 +85,17 @@ if TYPE_CHECKING:
     from gazetteer.spatial import Found, SpatialIndexes
 
 T = TypeVar("T")
-MAX_MAP_DOCUMENTS = 5000
-"""Most documents on the all-documents map (the newest ones)."""
 
 
 class TextParser(Protocol):
     """A geoparser: text in, resolved mentions out."""
 
-    def parse(self, text: str) -> list[Mention]:
-        """The place mentions of ``text``, in text order."""
+    def parse(self, text: str, language: str | None = None) -> list[Mention]:
+        """The place mentions of ``text``, in text order; ``language``: its ISO 639-1 code when known."""
+
+
+MAPPED_PLACES = 20_000
+"""Places (with their names) that maps remember between requests."""
 
 
 class GazetteerAPI:
@@ -92,6 +116,8 @@ class GazetteerAPI:
         self._store = store
         self._spatial: SpatialIndexes | None = None
         self._lock = threading.RLock()
+        self._map_places: Memo[int, Place] = Memo(MAPPED_PLACES)
+        """Places read for maps, with their names (the index does not change under a running layer)."""
 
     def __enter__(self) -> GazetteerAPI:
         return self
@@ -123,7 +149,7 @@ class GazetteerAPI:
     @property
     def store(self) -> DocumentStore:
         """The document store."""
-        return self._once("_store", lambda: open_store(self.settings.store_path))
+        return self._once("_store", lambda: open_store(self.settings.store))
 
     @property
     def spatial(self) -> SpatialIndexes:
@@ -142,6 +168,16 @@ class GazetteerAPI:
         if mode is Mode.FAST:
             return self.parser
         return self._once("_accurate", self._open_accurate)
+
+    def prepare(self, mode: Mode = Mode.FAST) -> TextParser:
+        """The geoparser of ``mode`` with every model it would load on first need loaded now (the language
+        classifier, the Russian analyser): for a process that times its texts, or should not make the
+        first ones wait."""
+        from gazetteer.geoparse.parser import load_models
+
+        parser = self.parser_for(mode)
+        load_models()
+        return parser
 
     def _open_parser(self) -> TextParser:
         from gazetteer.geoparse.parser import Geoparser
@@ -177,6 +213,12 @@ class GazetteerAPI:
         """Places whose names match ``query``, best first."""
         return self.gazetteer.lookup(query, country=country, focus=focus, limit=limit, fuzzy=fuzzy)
 
+    def complete(
+        self, query: str, *, country: str | None = None, focus: Point | None = None, limit: int = 10
+    ) -> list[Candidate]:
+        """Places whose names match ``query`` or begin with it, best first (autocompletion)."""
+        return self.gazetteer.complete(query, country=country, focus=focus, limit=limit)
+
     def place(self, place_id: int) -> Place:
         """The place with that id, with all its names; ``NotFound`` otherwise."""
         return self.gazetteer.place(place_id)
@@ -187,8 +229,8 @@ class GazetteerAPI:
 
     def resolve(self, name_or_id: str) -> Place:
         """The place given by its id (digits) or by a name (its best candidate); ``InvalidInput`` for none."""
-        if name_or_id.strip().isdigit():
-            return self.place(int(name_or_id))
+        if name_or_id.strip().isdecimal():
+            return self.place(check_id(int(name_or_id), "place id"))
         candidates = self.lookup(name_or_id, limit=1)
         if not candidates:
             raise InvalidInput(f"no place matches {name_or_id!r}")
@@ -217,28 +259,60 @@ class GazetteerAPI:
         check_lon(query.lon), check_lat(query.lat), check_radius_km(query.radius_km), check_limit(query.limit)
         if query.k is not None:
             check_limit(query.k, what="k")
-        spatial = self._mentioned_points() if query.mentioned_only else self.spatial
+        spatial = self._mentioned_points(query) if query.mentioned_only else self.spatial
         with geo_checked():
             hits = _search(spatial, query)
         counts = self.store.mention_counts([hit.id for hit in hits]) if hits else {}
         return _distance_to(spatial.places, hits, None, counts)
 
-    def _mentioned_points(self) -> SpatialIndexes:
-        """The spatial indexes of the places mentioned in stored documents."""
-        return self.spatial.select(row[0] for row in self.store.mentioned_places())
+    def _mentioned_points(self, query: NearQuery) -> SpatialIndexes:
+        """The spatial indexes of the places mentioned in stored documents that may answer ``query``: the
+        store cuts a radius search down to the places within it (and the areas)."""
+        near = query if query.k is None else None
+        return self.spatial.select(row[0] for row in self.store.mentioned_places(near))
 
     # Texts and documents.
 
-    def geoparse(self, text: str, mode: Mode = Mode.FAST) -> list[Mention]:
-        """The place mentions of ``text``, in text order, found the way of ``mode``."""
-        return self.parser_for(mode).parse(text)
+    def geoparse(self, text: str, mode: Mode = Mode.FAST, language: str | None = None) -> list[Mention]:
+        """The place mentions of ``text``, in text order, found the way of ``mode``; ``language``: the text's
+        ISO 639-1 code when the caller knows it (otherwise it is detected); ``InvalidInput`` for another."""
+        if language is not None:
+            language = check_language(language)
+        return self.parser_for(mode).parse(text, language)
 
     def ingest(
-        self, text: str, *, title: str = "", date: str = "", source: str = "", mode: Mode = Mode.FAST
+        self,
+        text: str,
+        *,
+        title: str = "",
+        date: str = "",
+        source: str = "",
+        mode: Mode = Mode.FAST,
+        language: str | None = None,
     ) -> Document:
-        """Geoparse ``text`` (the way of ``mode``) and store it with its mentions and proposed events, atomically."""
+        """Geoparse ``text`` (the way of ``mode``, in ``language`` if given) and store it with its mentions
+        and proposed events, atomically."""
         date = _check_document(text, title, date, source)
-        return self._store_parsed(text, self.geoparse(text, mode), title, date, source)
+        return self._store_parsed(text, self.geoparse(text, mode, language), title, date, source)
+
+    def ingest_once(
+        self,
+        key: str,
+        text: str,
+        *,
+        title: str = "",
+        date: str = "",
+        source: str = "",
+        mode: Mode = Mode.FAST,
+        language: str | None = None,
+    ) -> Ingested:
+        """``ingest`` under an idempotency key: the document and the key are stored in one transaction.
+
+        A retry with the same key and the same fields gets the first document back (``replayed``) without
+        parsing again; the same key with other fields raises ``KeyReused``.
+        """
+        how = mode.value if language is None else f"{mode.value} {check_language(language)}"
+        return self._keyed(key, text, title, date, source, how, lambda: self.geoparse(text, mode, language))
 
     def add_document(
         self, text: str, mentions: Sequence[Mention], *, title: str = "", date: str = "", source: str = ""
@@ -246,6 +320,35 @@ class GazetteerAPI:
         """Store a text already geoparsed, with its mentions and the events they propose."""
         date = _check_document(text, title, date, source)
         return self._store_parsed(text, mentions, title, date, source)
+
+    def add_document_once(
+        self, key: str, text: str, mentions: Sequence[Mention], *, title: str = "", date: str = "", source: str = ""
+    ) -> Ingested:
+        """``add_document`` under an idempotency key (``ingest_once`` for a text already geoparsed).
+
+        A second call with the same key and fields gets the first document back (``replayed``), so that
+        loading a batch run again stores nothing twice; the same key with other fields raises ``KeyReused``.
+        """
+        return self._keyed(key, text, title, date, source, "parsed", lambda: mentions)
+
+    def _keyed(
+        self,
+        key: str,
+        text: str,
+        title: str,
+        date: str,
+        source: str,
+        how: str,
+        parse: Callable[[], Sequence[Mention]],
+    ) -> Ingested:
+        """The document stored under ``key`` for these fields (and ``how`` its mentions come), or a new one
+        with the mentions ``parse`` gives, stored with the key in one transaction."""
+        date = _check_document(text, title, date, source)
+        keyed = IdempotencyKey(check_key(key), fingerprint(text, title, date, source, how))
+        earlier = self.store.keyed_document(keyed)
+        if earlier is not None:
+            return Ingested(earlier, replayed=True)
+        return self.store.add_keyed_document(new_document(text, parse(), title=title, date=date, source=source), keyed)
 
     def _store_parsed(self, text: str, mentions: Sequence[Mention], title: str, date: str, source: str) -> Document:
         return self.store.add_document(new_document(text, mentions, title=title, date=date, source=source))
@@ -262,6 +365,10 @@ class GazetteerAPI:
         """How many documents are stored."""
         return self.store.count_documents()
 
+    def count_mentions(self, document_id: int) -> int:
+        """How many mentions a document has; ``NotFound`` for an unknown document."""
+        return self.store.count_mentions(document_id)
+
     def document_mentions(self, document_id: int) -> list[StoredMention]:
         """The mentions of a document in text order."""
         return self.store.mentions(document_id)
@@ -270,6 +377,31 @@ class GazetteerAPI:
         """Every stored mention of a place (which must exist), with its sentence."""
         self.place(place_id)
         return self.store.place_mentions(place_id, limit, offset)
+
+    # API keys.
+
+    def add_key(self, name: str, scope: str = Scope.WRITE) -> tuple[ApiKey, str]:
+        """A new API key and its secret: the secret is shown only now, the store keeps its digest."""
+        secret = new_secret()
+        key = ApiKey(check_name(name), check_scope(scope), digest_of(secret))
+        return self.store.add_key(key), secret
+
+    def api_keys(self) -> list[ApiKey]:
+        """Every API key, by name (digests, never secrets)."""
+        return self.store.api_keys()
+
+    def revoke_key(self, name: str) -> None:
+        """Delete an API key: its secret opens nothing from now on; ``NotFound`` for an unknown name."""
+        self.store.revoke_key(check_name(name))
+
+    def authorize(self, secret: str | None, needed: Scope) -> ApiKey:
+        """The key of ``secret`` when it allows ``needed``; ``MissingKey`` (none, unknown) or ``NotAllowed``."""
+        key = self.store.key_by_digest(digest_of(secret)) if secret and len(secret) <= MAX_SECRET else None
+        if key is None:
+            raise MissingKey("this request needs an API key" if not secret else "the API key is unknown or revoked")
+        if not key.allows(needed):
+            raise NotAllowed(f"the API key {key.name!r} has the {key.scope} scope; this request needs {needed}")
+        return key
 
     # Events.
 
@@ -345,29 +477,42 @@ class GazetteerAPI:
 
     # Maps.
 
-    def map_data(
-        self, *, document_id: int | None = None, place_id: int | None = None, basemap: bool = False
-    ) -> MapData:
-        """Mentions, documents, events, variants and areas of one document or of all, centred on a place.
+    def map_data(self, selection: MapFilter | None = None, *, basemap: bool = False) -> MapData:
+        """The places, listed mentions, titles, events, variants and areas of the mentions ``selection`` picks.
 
-        ``basemap=True`` adds the basemap of the countries mentioned, for a page that carries its own.
+        Places are counted in the store; past the filter's cap they are clustered on a grid (a place the
+        filter centres on keeps its own marker).  ``NotFound`` for a named document that is not stored, or
+        a place that is neither mentioned nor in the gazetteer.  ``basemap=True`` adds the basemap of the
+        countries mentioned, for a page that carries its own.
         """
-        documents = [self.document(document_id)] if document_id is not None else self._newest_documents()
-        mentions = self.store.mentions_of([d.id for d in documents])
-        places = self._mapped_places(sorted({m.place_id for m in mentions}))
-        shapes = {place.id: wkb for place, wkb, _ in self._shaped_places(lambda index: index.shapes(places))}
+        chosen = (selection or MapFilter()).checked()
+        store = self.store
+        named = _required(chosen.document_ids, store.document_titles(chosen.document_ids))
+        places = store.map_places(chosen)
+        drawn, clusters = _bounded(places, chosen)
+        ids = [place.place_id for place in drawn]
+        mentions = store.map_mentions(chosen, listed_per_place(len(drawn)), None if not clusters else ids)
+        gazetteer_places = self._mapped_places(ids)
+        shapes = {p.id: wkb for p, wkb, _ in self._shaped_places(lambda index: index.shapes(gazetteer_places))}
         data = MapData(
             mentions=mentions,
-            documents={document.id: document for document in documents},
-            variants=variants_of(places.values()),
-            events=list(_pages(lambda n, at: self.events(document_id=document_id, limit=n, offset=at))),
-            regions=drawn_regions(places.values(), shapes),
-            document_id=document_id,
-            basemap=self.basemap(shown_countries(mentions)) if basemap else None,
+            titles=named | store.document_titles(sorted({m.document_id for m in mentions} - set(named))),
+            variants=variants_of(gazetteer_places.values()),
+            events=store.map_events(chosen, MAX_MAP_EVENTS),
+            regions=drawn_regions(gazetteer_places.values(), shapes),
+            basemap=self.basemap(shown_countries(places)) if basemap else None,
+            places=drawn,
+            clusters=clusters,
+            document_count=store.map_document_count(chosen),
+            selection=chosen,
         )
-        if place_id is None:
+        if chosen.place_id is None:
             return data
-        return _focused(data, place_id, self._mapped_places([place_id]).get(place_id))
+        return _focused(data, chosen.place_id, self._mapped_places([chosen.place_id]).get(chosen.place_id))
+
+    def map_generation(self) -> str:
+        """A token that changes whenever the store changes: rendered maps keyed by it stay right."""
+        return self.store.generation()
 
     def basemap(self, countries: Sequence[str] = ()) -> Basemap:
         """Country shapes and the first-level areas of ``countries`` (ISO codes), for maps to show offline."""
@@ -376,13 +521,18 @@ class GazetteerAPI:
         shaped += self._shaped_places(lambda index: index.shapes_by_code([FIRST_LEVEL], wanted))
         return basemap_of(shaped, wanted)
 
-    def event_map_data(self, event_id: int) -> tuple[Event, MapData]:
-        """An event and the map data of every document, for the map framed on it."""
-        event = self.event(event_id)
-        return event, self.map_data()
+    def event_map_data(self, event_id: int, max_markers: int = DEFAULT_MAX_MARKERS) -> tuple[Event, MapData]:
+        """An event and the map data around it (its circle and as much again on each side)."""
+        from geo.regions import geodesic_circle
 
-    def _newest_documents(self) -> list[Document]:
-        return list(_pages(self.documents, MAX_MAP_DOCUMENTS))
+        event = self.event(event_id)
+        with geo_checked():
+            west, south, east, north = geodesic_circle(event.lon, event.lat, max(event.radius_km, 1.0)).bounds
+        dlon, dlat = max(east - west, EVENT_MARGIN_DEG), max(north - south, EVENT_MARGIN_DEG)
+        around = BoundingBox(
+            max(-180, west - dlon), max(-90, south - dlat), min(180, east + dlon), min(90, north + dlat)
+        )
+        return event, self.map_data(MapFilter(bbox=around, max_markers=max_markers))
 
     def _optional_gazetteer(self) -> Gazetteer | None:
         """The gazetteer, ``None`` when there is no index to open (maps still draw: mentions carry their points)."""
@@ -396,7 +546,7 @@ class GazetteerAPI:
     def _mapped_places(self, ids: Sequence[int]) -> dict[int, Place]:
         """Places by id for a map, none when there is no gazetteer index."""
         gazetteer = self._optional_gazetteer()
-        return gazetteer.places(ids) if gazetteer is not None else {}
+        return self._map_places.get_many(ids, gazetteer.places) if gazetteer is not None else {}
 
     def _shaped_places(self, read: Callable[[GazetteerIndex], list[ShapeRow]]) -> list[ShapedPlace]:
         """The places of the shapes ``read`` gives from the index, with them; none when there is no index."""
@@ -455,7 +605,7 @@ def _distance_to(
     ]
 
 
-def _pages(fetch: Callable[[int, int], list[T]], most: int = MAX_MAP_DOCUMENTS) -> Iterator[T]:
+def _pages(fetch: Callable[[int, int], list[T]], most: int) -> Iterator[T]:
     """Every row of a paged listing, up to ``most``."""
     offset = 0
     while offset < most:
@@ -466,9 +616,36 @@ def _pages(fetch: Callable[[int, int], list[T]], most: int = MAX_MAP_DOCUMENTS) 
         offset += len(page)
 
 
+def _required(wanted: Sequence[int], titles: dict[int, str]) -> dict[int, str]:
+    """``titles``, when it has every wanted document; ``NotFound`` for the first one missing (not stored)."""
+    for document_id in wanted:
+        if document_id not in titles:
+            raise NotFound(f"no document with id {document_id}")
+    return titles
+
+
+def listed_per_place(places: int) -> int:
+    """Mentions listed in each place's popup when a map draws ``places`` markers: fewer for more places."""
+    return max(MIN_LISTED_MENTIONS, min(MAX_LISTED_MENTIONS, LISTED_MENTIONS_BUDGET // max(places, 1)))
+
+
+def _bounded(places: Sequence[MappedPlace], chosen: MapFilter) -> tuple[list[MappedPlace], list[PlaceCluster]]:
+    """(places drawn as their own markers, clusters of the rest): clusters only past the cap.
+
+    A place the filter centres on, and a place alone in its cell, keep their own markers.
+    """
+    if len(places) <= chosen.max_markers:
+        return list(places), []
+    focus = [place for place in places if place.place_id == chosen.place_id]
+    others = [place for place in places if place.place_id != chosen.place_id]
+    clusters = grid_clusters(others, chosen.max_markers - len(focus))
+    alone = [cluster.top[0] for cluster in clusters if cluster.place_count == 1]
+    return focus + alone, [cluster for cluster in clusters if cluster.place_count > 1]
+
+
 def _focused(data: MapData, place_id: int, place: Place | None) -> MapData:
     """``data`` centred on a place: where it is mentioned, else where the gazetteer has it."""
-    centre = next(((m.lon, m.lat) for m in data.mentions if m.place_id == place_id), None)
+    centre = next(((p.lon, p.lat) for p in data.places if p.place_id == place_id), None)
     if centre is None and place is not None:
         centre = (place.lon, place.lat)
     if centre is None:

@@ -6,6 +6,11 @@ turns any of them into RFC 9457 problem JSON and the CLI into an error line.
 
 from __future__ import annotations
 
+import re
+
+_PATH = re.compile(r"(?<![\w.~/])(?:[A-Za-z]:)?[/\\](?:[^\s/\\'\"`;,:()]+[/\\])*([^\s/\\'\"`;,:()]*)")
+"""An absolute path (POSIX or Windows); its last part is the file name."""
+
 
 class GazetteerError(Exception):
     """Base of all errors raised on purpose by the project."""
@@ -16,6 +21,15 @@ class GazetteerError(Exception):
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
         self.detail = detail
+
+    @property
+    def public_detail(self) -> str:
+        """The detail with every absolute path cut to its file name: what a remote user may see.
+
+        >>> DataError("no gazetteer index at /srv/data/gazetteer.sqlite; run `gazetteer build`").public_detail
+        'no gazetteer index at gazetteer.sqlite; run `gazetteer build`'
+        """
+        return _PATH.sub(lambda found: found.group(1) or "…", self.detail)
 
 
 class InvalidInput(GazetteerError, ValueError):

@@ -35,6 +35,10 @@ _Rows = dict[int, Place]
 
 LANGUAGE_MEMORY = 100_000
 """How many places' language counts a gazetteer remembers (a few MiB)."""
+MIN_PREFIX = 3
+"""Shortest folded query that is completed (two letters begin too many names to rank them quickly)."""
+PREFIX_CANDIDATES = 200
+"""Names beginning with a query that ``complete`` scores, those of the most populous places."""
 WEAK_SCORE = 0.35
 """Below this score the best exact candidate is weak and fuzzy hits are looked for too: about what a good
 fuzzy hit on a town of the home region scores (0.7 fuzzy weight x 0.85 quality x 0.6 prior factor)."""
@@ -103,12 +107,21 @@ class Gazetteer:
         fuzzy: bool = True,
     ) -> list[Candidate]:
         """Places whose names match ``query``, best first; ``[]`` when no name is close enough."""
-        text = check_query(query)
-        if not 1 <= limit <= MAX_LIMIT:
-            raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}")
-        if country is not None and (len(country) != 2 or not country.isalpha()):
-            raise InvalidInput("country must be an ISO 3166-1 alpha-2 code such as AZ")
+        text = _checked(query, country, limit)
         return self._candidates(self._search(text, fuzzy, country, focus), limit, focus)
+
+    def complete(
+        self, query: str, *, country: str | None = None, focus: Point | None = None, limit: int = 10
+    ) -> list[Candidate]:
+        """Places whose names match ``query`` or begin with it (``Khanke``: Khankendi), best first: the
+        matches of ``lookup`` (without misspellings) and the ``PREFIX_CANDIDATES`` most populous places
+        with a name that begins with the query, folded or romanized."""
+        text = _checked(query, country, limit)
+        found = self._exact(text)
+        for column, key in (("folded", fold(text)), ("roman", romanize(text))):
+            if len(key) >= MIN_PREFIX:
+                _collect(found, self.index.ids_by_prefix(column, key, PREFIX_CANDIDATES), MatchType.PREFIX, 1.0)
+        return self._candidates(self._scored(found, self.places(found, names=False), country, focus), limit, focus)
 
     def match(self, text: str, *, fuzzy: bool = True) -> _Hits:
         """Place ids reached by ``text``: best (weight, match type, matched name) per place."""
@@ -190,6 +203,16 @@ class Gazetteer:
         chosen = scored[:limit] if limit is not None else scored
         named = self.places([s.place.id for s in chosen])
         return [_candidate(s, named.get(s.place.id, s.place), total, focus) for s in chosen]
+
+
+def _checked(query: str, country: str | None, limit: int) -> str:
+    """The query, stripped, once it, ``country`` and ``limit`` are valid; ``InvalidInput`` otherwise."""
+    text = check_query(query)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}")
+    if country is not None and (len(country) != 2 or not country.isalpha()):
+        raise InvalidInput("country must be an ISO 3166-1 alpha-2 code such as AZ")
+    return text
 
 
 def _candidate(scored: _Scored, place: Place, total: float, focus: Point | None) -> Candidate:

@@ -466,6 +466,19 @@ class GazetteerIndex:
             raise ValueError(column)
         return list(self.db.execute(f"SELECT place_id, text FROM names WHERE {column} = ?", (key,)))
 
+    def ids_by_prefix(self, column: str, prefix: str, most: int) -> list[tuple[int, str]]:
+        """(place id, name text) pairs whose ``folded``/``roman`` key begins with ``prefix``, at most ``most``,
+        those of the most populous places first."""
+        if column not in ("folded", "roman"):
+            raise ValueError(column)
+        return list(
+            self.db.execute(
+                f"SELECT n.place_id, n.text FROM names n JOIN places p ON p.id = n.place_id "
+                f"WHERE n.{column} >= ? AND n.{column} < ? ORDER BY p.population DESC, n.place_id LIMIT ?",
+                (prefix, prefix + "\U0010ffff", most),
+            )
+        )
+
     def ids_by_text(self, text: str) -> list[tuple[int, str]]:
         """(place id, name text) pairs whose name is exactly ``text``."""
         return list(
@@ -486,6 +499,10 @@ class GazetteerIndex:
                 if (folded, text) in wanted:
                     found.setdefault(text, set()).add(place_id)
         return found
+
+    def names_in_script(self, script: str) -> Iterator[tuple[int, str]]:
+        """(place id, name text) of every name written in ``script`` (ISO 15924: ``Cyrl``, ``Armn``...)."""
+        yield from self.db.execute("SELECT place_id, text FROM names WHERE script = ? ORDER BY rowid", (script,))
 
     def iter_places(self) -> Iterator[Place]:
         """Every place, without its names (cheap, for spatial indexes)."""
@@ -560,42 +577,44 @@ class GazetteerIndex:
 
 
 def _name(row: tuple[Any, ...]) -> Name:
+    """The name of a row of ``_NAME_COLUMNS`` (text columns as they are; the flags, integers, as booleans)."""
     text, lang, script, preferred, short, colloquial, historic, start, end, source = row
     return Name(
-        text=str(text),
-        lang=str(lang),
-        script=str(script),
-        preferred=bool(preferred),
-        short=bool(short),
-        colloquial=bool(colloquial),
-        historic=bool(historic),
-        start=str(start),
-        end=str(end),
-        source=str(source),
+        text=text,
+        lang=lang,
+        script=script,
+        preferred=preferred == 1,
+        short=short == 1,
+        colloquial=colloquial == 1,
+        historic=historic == 1,
+        start=start,
+        end=end,
+        source=source,
     )
 
 
 def _place(row: tuple[Any, ...], names: tuple[Name, ...]) -> Place:
+    """The place of a row of ``_PLACE_COLUMNS`` (their types are the schema's: no conversion needed)."""
     (pid, name, lon, lat, fclass, fcode, country, admin1, admin1_name, pop, source, url, radius, *more) = row
     admin2, parent_id, admin_type, point_source, start, end = more
     return Place(
-        id=int(pid),
-        name=str(name),
-        point=Point(float(lon), float(lat)),
-        feature_class=str(fclass),
-        feature_code=str(fcode),
-        country=str(country),
-        admin1=str(admin1),
-        admin1_name=str(admin1_name),
-        population=int(pop),
+        id=pid,
+        name=name,
+        point=Point(lon, lat),
+        feature_class=fclass,
+        feature_code=fcode,
+        country=country,
+        admin1=admin1,
+        admin1_name=admin1_name,
+        population=pop,
         names=names,
-        source=str(source),
-        source_url=str(url),
-        radius_km=float(radius),
-        admin2=str(admin2),
-        parent_id=int(parent_id),
-        admin_type=str(admin_type),
-        point_source=str(point_source),
-        start=str(start),
-        end=str(end),
+        source=source,
+        source_url=url,
+        radius_km=radius,
+        admin2=admin2,
+        parent_id=parent_id,
+        admin_type=admin_type,
+        point_source=point_source,
+        start=start,
+        end=end,
     )

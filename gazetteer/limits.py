@@ -9,6 +9,7 @@ project's ``InvalidInput``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
@@ -36,6 +37,11 @@ MAX_OFFSET = 2**62
 """Largest offset into a listing."""
 MAX_MENTION_N = 2**31 - 1
 """Largest mention ordinal."""
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+"""What no text field may hold: the C0 controls but tab, line feed and carriage return, DEL, the C1 controls."""
+TEXT_PATTERN = rf"^[^{CONTROL_CHARACTERS}]*$"
+"""A text field without control characters, as the regular expression the API's schema states."""
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 __all__ = ["MAX_LIMIT", "MAX_RADIUS_KM"]
 
 
@@ -55,7 +61,15 @@ def check_text(text: str) -> str:
         raise TooLarge(f"text is {size} bytes; the limit is {MAX_TEXT_BYTES} bytes")
     if not text.strip():
         raise InvalidInput("text is empty")
-    return text
+    return check_controls(text, "text")
+
+
+def check_controls(value: str, name: str) -> str:
+    """The text field, when it holds none of the ``CONTROL_CHARACTERS``."""
+    found = _CONTROL.search(value)
+    if found:
+        raise InvalidInput(f"{name} holds the control character U+{ord(found.group()):04X} at offset {found.start()}")
+    return value
 
 
 def check_field(value: str, name: str, maximum: int) -> str:
@@ -64,7 +78,7 @@ def check_field(value: str, name: str, maximum: int) -> str:
         raise InvalidInput(f"{name} must be a string")
     if len(value) > maximum:
         raise InvalidInput(f"{name} is {len(value)} characters; the limit is {maximum}")
-    return value
+    return check_controls(value, name)
 
 
 def check_date(value: str) -> str:
@@ -97,6 +111,7 @@ def check_event(event: Event) -> Event:
     """An event whose fields are all within range (its id may be 0, for a new event)."""
     if not event.title.strip() or len(event.title) > MAX_TITLE:
         raise InvalidInput(f"title must be 1..{MAX_TITLE} characters")
+    check_controls(event.title, "title")
     if not event.date:
         raise InvalidInput("an event needs a date")
     check_date(event.date)

@@ -1,6 +1,7 @@
 """What a map shows, gathered by the application layer as plain records for the map builders.
 
-``MapData`` holds the mentions, documents, events and areas of one map.
+``MapData`` holds the places (counted, or clustered past the cap), the mentions
+listed in their popups, the document titles, events and areas of one map.
 ``Basemap`` holds what a map shows with no network, under the tiles: country
 shapes and the first-level areas of the countries the map shows, at full
 resolution (the map builders clip and simplify them for display).
@@ -19,8 +20,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from gazetteer.documents import Document, Event, StoredMention
+from gazetteer.documents import Event, StoredMention
 from gazetteer.index import COUNTRY_CODES
+from gazetteer.map_clusters import PlaceCluster
+from gazetteer.map_query import MapFilter, MappedPlace
 from gazetteer.records import Place
 
 if TYPE_CHECKING:
@@ -37,6 +40,16 @@ FIRST_LEVEL = "ADM1"
 """GeoNames feature code of first-level administrative areas."""
 MAX_BASEMAP_COUNTRIES = 8
 """Most countries whose first-level areas one basemap draws (the most mentioned ones)."""
+MAX_LISTED_MENTIONS = 25
+"""Most mentions listed in one place's popup; the rest are counted."""
+MIN_LISTED_MENTIONS = 3
+"""Fewest mentions listed in one place's popup, however many places a map draws."""
+LISTED_MENTIONS_BUDGET = 600
+"""Mentions listed in all the popups of one map together (each place gets its share, within the bounds above)."""
+MAX_MAP_EVENTS = 200
+"""Most events one map draws (the newest ones)."""
+EVENT_MARGIN_DEG = 0.1
+"""Least margin around an event's circle on its map, in degrees."""
 NATURAL_EARTH_SOURCE = "naturalearth:ne_10m_admin_0_countries_deu.zip (the package's file, read for the basemap)"
 """The fallback country shapes: Natural Earth 10 m countries, public domain, as ``sources.natural_earth`` finds them."""
 
@@ -71,31 +84,80 @@ class Basemap:
 
 @dataclass(frozen=True, slots=True)
 class MapData:
-    """Everything a map shows, as plain records."""
+    """Everything a map shows, as plain records: counted places (or clusters of them), listed mentions, events."""
 
     mentions: Sequence[StoredMention]
-    """The mentions to map, of one document or many."""
-    documents: Mapping[int, Document] = field(default_factory=dict)
-    """Documents by id, for their titles in popups; missing ones show as ``Document <id>``."""
+    """The mentions listed in the places' popups (the newest documents' first, a few per place)."""
+    titles: Mapping[int, str] = field(default_factory=dict)
+    """Titles of the documents of those mentions, by id; missing or empty ones show as ``Document <id>``."""
     variants: Variants = field(default_factory=dict)
     """Labels of each place's main variants, by place id."""
     events: Sequence[Event] = ()
     """Events drawn on the events layer."""
     regions: Sequence[Region] = ()
     """Areas drawn as their shapes (or their extent's circle) on the regions layer."""
-    document_id: int | None = None
-    """The one document mapped, ``None`` for all."""
     focus_place_id: int | None = None
     """A place to centre on, its popup opened."""
     focus: tuple[float, float] | None = None
     """(lon, lat) of ``focus_place_id``."""
     basemap: Basemap | None = None
     """The basemap to put in the page itself (exported files); ``None`` when the page loads it (served maps)."""
+    places: Sequence[MappedPlace] = ()
+    """Every place drawn as its own marker, with its counts; empty: counted from ``mentions``."""
+    clusters: Sequence[PlaceCluster] = ()
+    """Clusters drawn instead of the places, when there are more places than the filter's cap."""
+    document_count: int = 0
+    """How many documents the map shows mentions of."""
+    selection: MapFilter = field(default_factory=MapFilter)
+    """The filter the data was selected with."""
+
+    @property
+    def document_id(self) -> int | None:
+        """The one document mapped, ``None`` when the map is not of exactly one."""
+        ids = self.selection.document_ids
+        return ids[0] if len(ids) == 1 else None
+
+    @property
+    def place_count(self) -> int:
+        """How many places the map shows, on their own markers or in clusters."""
+        if self.places or self.clusters:
+            return len(self.places) + sum(cluster.place_count for cluster in self.clusters)
+        return len(counted(self.mentions))
+
+    @property
+    def mention_count(self) -> int:
+        """How many mentions the map shows, listed or counted."""
+        if self.places or self.clusters:
+            return sum(p.mentions for p in self.places) + sum(c.mentions for c in self.clusters)
+        return len(self.mentions)
+
+    def counted_places(self) -> list[MappedPlace]:
+        """The places of the map with their counts: its places, or the listed places of its clusters."""
+        if self.places or self.clusters:
+            return [*self.places, *(place for cluster in self.clusters for place in cluster.top)]
+        return counted(self.mentions)
 
 
-def shown_countries(mentions: Iterable[StoredMention], most: int = MAX_BASEMAP_COUNTRIES) -> tuple[str, ...]:
-    """The countries of the mentioned places, the ``most`` most mentioned, in alphabetical order."""
-    counts = Counter(mention.country for mention in mentions if mention.country)
+def counted(mentions: Iterable[StoredMention]) -> list[MappedPlace]:
+    """The places of ``mentions`` with their mention and document counts, the most mentioned first."""
+    groups: dict[int, list[StoredMention]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.place_id, []).append(mention)
+    places = [
+        MappedPlace(m.place_id, m.place_name, m.lon, m.lat, m.feature_code, m.country, len(items),
+                    len({item.document_id for item in items}))
+        for items in groups.values()
+        for m in items[:1]
+    ]  # fmt: skip
+    return sorted(places, key=lambda p: (-p.mentions, p.place_id))
+
+
+def shown_countries(places: Iterable[MappedPlace], most: int = MAX_BASEMAP_COUNTRIES) -> tuple[str, ...]:
+    """The countries of the mapped places, the ``most`` most mentioned, in alphabetical order."""
+    counts: Counter[str] = Counter()
+    for place in places:
+        if place.country:
+            counts[place.country] += place.mentions
     return tuple(sorted(code for code, _ in counts.most_common(most)))
 
 

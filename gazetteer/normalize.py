@@ -30,6 +30,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from gazetteer.errors import InvalidInput
+from gazetteer.limits import check_controls
 
 MAX_QUERY_LENGTH = 200
 """Longest name a lookup accepts, in characters."""
@@ -115,7 +116,6 @@ _ARMENIAN = {
 }  # fmt: skip
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SKELETON_STEPS: tuple[tuple[str, str], ...] = (
     ("dzh", "j"),
     ("kh", "h"),
@@ -149,8 +149,7 @@ def check_query(text: str, *, what: str = "name") -> str:
         raise InvalidInput(f"{what} is empty")
     if len(stripped) > MAX_QUERY_LENGTH:
         raise InvalidInput(f"{what} is longer than {MAX_QUERY_LENGTH} characters ({len(stripped)})")
-    if _CONTROL.search(stripped):
-        raise InvalidInput(f"{what} contains control characters")
+    check_controls(stripped, what)
     if not fold(stripped):
         raise InvalidInput(f"{what} has no letters or digits")
     return stripped

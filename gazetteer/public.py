@@ -32,12 +32,16 @@ NOT_SHOWN = PSEUDO_LANGUAGES | {ABBREVIATION}
 
 def display_name(place: Place, lang: str | None) -> str:
     """The place's name in ``lang`` (preferred spelling first), else its main name."""
-    if lang:
+    return name_in(place, [lang] if lang else [])
+
+
+def name_in(place: Place, languages: Sequence[str]) -> str:
+    """The place's name in the first of ``languages`` it has a current name in, else its main name."""
+    for lang in languages:
         wanted = lang.lower()
         names = [n for n in place.names if n.lang.lower() == wanted and not n.historic]
-        names.sort(key=lambda n: (not n.preferred, n.short))
         if names:
-            return names[0].text
+            return min(names, key=lambda n: (not n.preferred, n.short)).text
     return place.name
 
 
@@ -173,6 +177,7 @@ def toponym_json(mention: Mention) -> Json:
         "start": mention.start,
         "end": mention.end,
         "name": mention.surface,
+        "matched": mention.matched or mention.surface,
         "lat": place.lat,
         "lon": place.lon,
         "geonameid": place.geonames_id,

@@ -22,6 +22,7 @@ MATCH_WEIGHT: dict[MatchType, float] = {
     MatchType.FOLDED: 0.85,
     MatchType.TRANSLITERATED: 0.8,
     MatchType.FUZZY: 0.7,
+    MatchType.PREFIX: 0.6,
 }
 """Penalty of each matching strategy: the score of a perfect match of that kind."""
 

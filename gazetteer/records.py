@@ -138,6 +138,8 @@ class MatchType(StrEnum):
     FOLDED = "folded"
     TRANSLITERATED = "transliterated"
     FUZZY = "fuzzy"
+    PREFIX = "prefix"
+    """The query is the beginning of the name (autocompletion)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,3 +180,6 @@ class Mention:
     """The places considered, best first (the chosen one included)."""
     reasons: dict[str, float] = field(default_factory=dict)
     """Score parts that decided between candidates (prominence, country focus, coherence...)."""
+    matched: str = ""
+    """The name form the surface matched when it is not the surface itself: the nominative of a case
+    form (``Агдам`` for ``Агдаме``, ``Bakı`` for ``Bakıda``), or an Armenian word in Latin letters."""

@@ -7,21 +7,24 @@ The service serves both from the ``xstatic-leaflet`` and
 ``xstatic-leaflet-markercluster`` packages under ``/static/vendor/...``, so a
 served map works with no network; an exported file carries the same files in
 the page itself (``inline_assets``), so it works with no network and no
-service, or uses the CDN set.
+service, or uses the CDN set: the same versions as the vendored files, each
+pinned by its Subresource Integrity hash (``CDN_FILES``), so a CDN that
+serves anything else is refused by the browser.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
-from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from gazetteer.errors import NotFound
+from maps.written import WrittenMacro
 
 Links = tuple[tuple[str, str], ...]
 
@@ -35,6 +38,55 @@ VENDOR_DIRS: dict[str, Path] = {
 """Vendored package name to the folder holding its files."""
 
 _SERVED_SUFFIXES = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
+CDN = "https://cdn.jsdelivr.net/npm"
+"""The CDN of the exported pages that load Leaflet from one: npm packages, byte for byte."""
+CROSSORIGIN = "anonymous"
+"""CORS mode of the CDN requests (needed for the integrity check; no credentials are sent)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CdnFile:
+    """A vendored file as the CDN serves it, pinned by its Subresource Integrity hash."""
+
+    package: str
+    """Vendored package (a key of ``VENDOR_DIRS``)."""
+    path: str
+    """Path of the file in the vendored folder."""
+    version: str
+    """Version of the package on both sides (the xstatic package's ``VERSION``)."""
+    url: str
+    """Where the CDN serves the same file of the same version."""
+    integrity: str
+    """``sha384-...`` of the CDN's bytes."""
+    crlf: bool = False
+    """The CDN's copy has Windows line ends where the vendored one has Unix ones (the npm package's CSS)."""
+
+
+def _cdn_file(package: str, version: str, path: str, integrity: str, crlf: bool = False) -> CdnFile:
+    return CdnFile(package, path, version, f"{CDN}/{package}@{version}/dist/{path}", integrity, crlf)
+
+
+CDN_FILES: dict[str, CdnFile] = {
+    "leaflet": _cdn_file(
+        "leaflet", "1.9.3", "leaflet.js", "sha384-okbbMvvx/qfQkmiQKfd5VifbKZ/W8p1qIsWvE1ROPUfHWsDcC8/BnHohF7vPg2T6"
+    ),
+    "leaflet_css": _cdn_file(
+        "leaflet", "1.9.3", "leaflet.css", "sha384-o/2yZuJZWGJ4s/adjxVW71R+EO/LyCwdQfP5UWSgX/w87iiTXuvDZaejd3TsN7mf"
+    ),
+    "markerclusterjs": _cdn_file(
+        "leaflet.markercluster", "1.4.1", "leaflet.markercluster.js",
+        "sha384-RLIyj5q1b5XJTn0tqUhucRZe40nFTocRP91R/NkRJHwAe4XxnTV77FXy/vGLiec2",
+    ),
+    "markerclustercss": _cdn_file(
+        "leaflet.markercluster", "1.4.1", "MarkerCluster.css",
+        "sha384-lPzjPsFQL6te2x+VxmV6q1DpRxpRk0tmnl2cpwAO5y04ESyc752tnEWPKDfl1olr", crlf=True,
+    ),
+    "markerclusterdefaultcss": _cdn_file(
+        "leaflet.markercluster", "1.4.1", "MarkerCluster.Default.css",
+        "sha384-5kMSQJ6S4Qj5i09mtMNrWpSi8iXw230pKU76xTmrpezGnNJQzj0NzXjQLLg+jE7k", crlf=True,
+    ),
+}  # fmt: skip
+"""The CDN copies of the vendored files, by folium link name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +103,8 @@ class AssetSet:
     """Styles of the marker-cluster plugin."""
     inline: bool = False
     """Put the files into the page itself (their urls are ``package/path`` of vendored files)."""
+    integrity: Mapping[str, str] = field(default_factory=dict)
+    """Subresource Integrity hash by url, for files loaded from elsewhere (a CDN)."""
 
 
 def local_assets(prefix: str = VENDOR_PREFIX) -> AssetSet:
@@ -69,15 +123,17 @@ def local_assets(prefix: str = VENDOR_PREFIX) -> AssetSet:
 
 
 def cdn_assets() -> AssetSet:
-    """folium's own CDN links, restricted to Leaflet and the marker-cluster plugin."""
-    from folium import Map
-    from folium.plugins import MarkerCluster
+    """CDN links to the vendored versions of Leaflet and the marker-cluster plugin, each with its integrity hash."""
+
+    def links(*names: str) -> Links:
+        return tuple((name, CDN_FILES[name].url) for name in names)
 
     return AssetSet(
-        map_js=tuple(link for link in Map.default_js if link[0] == "leaflet"),
-        map_css=tuple(link for link in Map.default_css if link[0] == "leaflet_css"),
-        cluster_js=tuple(MarkerCluster.default_js),
-        cluster_css=tuple(MarkerCluster.default_css),
+        map_js=links("leaflet"),
+        map_css=links("leaflet_css"),
+        cluster_js=links("markerclusterjs"),
+        cluster_css=links("markerclustercss", "markerclusterdefaultcss"),
+        integrity={file.url: file.integrity for file in CDN_FILES.values()},
     )
 
 
@@ -86,15 +142,46 @@ def inline_assets() -> AssetSet:
     return replace(local_assets(""), inline=True)
 
 
-def use_links(element: JSCSSMixin, js: Links, css: Links, *, inline: bool = False) -> None:
-    """Give one folium element its own links (never touching the class-wide lists), or its files inline."""
-    element.default_js = [] if inline else list(js)
-    element.default_css = [] if inline else list(css)
-    if inline:
+def use_links(element: JSCSSMixin, js: Links, css: Links, assets: AssetSet) -> None:
+    """Give one folium element its own links (never touching the class-wide lists), checked or inline as ``assets``.
+
+    Links with an integrity hash in ``assets`` are written with it (and ``crossorigin``); inline assets are
+    written into the page.
+    """
+    checked = not assets.inline and any(url in assets.integrity for _, url in (*js, *css))
+    element.default_js = [] if assets.inline or checked else list(js)
+    element.default_css = [] if assets.inline or checked else list(css)
+    if assets.inline:
         element.add_child(InlineFiles([url for _, url in js], [url for _, url in css]))
+    elif checked:
+        element.add_child(CheckedLinks([url for _, url in js], [url for _, url in css], assets.integrity))
 
 
-class InlineFiles(MacroElement):
+class CheckedLinks(WrittenMacro):
+    """Scripts and styles linked in the page header with their integrity hashes (Subresource Integrity)."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            {% for url, hash in this.scripts %}<script src="{{ url }}" integrity="{{ hash }}"
+                crossorigin="{{ this.crossorigin }}"></script>
+            {% endfor %}{% for url, hash in this.styles %}<link rel="stylesheet" href="{{ url }}"
+                integrity="{{ hash }}" crossorigin="{{ this.crossorigin }}"/>
+            {% endfor %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, scripts: list[str], styles: list[str], integrity: Mapping[str, str]) -> None:
+        """``scripts`` and ``styles`` are urls, each with its hash in ``integrity``."""
+        super().__init__()
+        self._name = "CheckedLinks"
+        self.scripts = [(url, integrity[url]) for url in scripts]
+        self.styles = [(url, integrity[url]) for url in styles]
+        self.crossorigin = CROSSORIGIN
+
+
+class InlineFiles(WrittenMacro):
     """Vendored scripts and styles written into the page header."""
 
     _template = Template(

@@ -99,12 +99,13 @@ def extent_of(data: MapData) -> BasemapExtent:
     local = [s for s in spots if abs(s[0] - centre[0]) <= LOCAL_DEG and abs(s[1] - centre[1]) <= LOCAL_DEG]
     detail = _padded(local or [(*centre, 0.0, 0.0)])
     box = _union(_padded(spots), _grown(detail, CONTEXT_DEG))
-    mentioned = [m for m in data.mentions if _contains(detail, m.lon, m.lat)]
+    mentioned = [p for p in data.counted_places() if _contains(detail, p.lon, p.lat)]
     return BasemapExtent(box, detail, shown_countries(mentioned))
 
 
 def _spots(data: MapData) -> list[Spot]:
-    spots = [(m.lon, m.lat, 0.0, 0.0) for m in data.mentions]
+    spots = [(p.lon, p.lat, 0.0, 0.0) for p in data.counted_places()]
+    spots += [(c.lon, c.lat, 0.0, 0.0) for c in data.clusters]
     for event in data.events:
         dlat = event.radius_km / KM_PER_DEGREE
         spots.append((event.lon, event.lat, dlat / max(math.cos(math.radians(event.lat)), 0.01), dlat))

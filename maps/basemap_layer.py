@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 import folium
-from branca.element import MacroElement
 from folium.template import Template
 
 from gazetteer.map_data import MapData
 from maps.basemap_extent import extent_of
 from maps.basemap_shapes import ATTRIBUTION, collection
 from maps.elements import PageStyle
+from maps.written import WrittenMacro
 
 BASEMAP_URL = "/map/basemap.geojson"
 """Where the service serves basemaps (the extent goes in the query)."""
@@ -128,7 +128,7 @@ _SCRIPT = """
 """
 
 
-class BasemapLayer(MacroElement):
+class BasemapLayer(WrittenMacro):
     """The basemap of a map, from an inline GeoJSON collection or from a URL that serves one."""
 
     _template = Template(

@@ -15,9 +15,8 @@ from maps.mention_map import MapOptions
 def map_title(data: MapData) -> str:
     """``Mentions in <title>`` for one document, ``Mentions in N documents`` for all."""
     if data.document_id is not None:
-        document = data.documents.get(data.document_id)
-        return f"Mentions in {document.title if document and document.title else f'document {data.document_id}'}"
-    count = len(data.documents)
+        return f"Mentions in {data.titles.get(data.document_id) or f'document {data.document_id}'}"
+    count = data.document_count
     return f"Mentions in {count} document{'' if count == 1 else 's'}"
 
 

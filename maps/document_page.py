@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from gazetteer.documents import Document, StoredMention
 from maps.html import escape_text, mention_anchor, place_map_url
+from maps.html_page import HtmlPage, script_hash
 
 PAGE_CSS = """
 body { font: 16px/1.6 Georgia, serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #222; }
@@ -121,3 +122,8 @@ def render_document(document: Document, mentions: list[StoredMention], *, map_ur
         f"{_places_footer(mentions, map_url)}"
         f"<script>{FOCUS_SCRIPT}</script></body></html>\n"
     )
+
+
+def document_page(document: Document, mentions: list[StoredMention], *, map_url: str = "/map") -> HtmlPage:
+    """The page of ``render_document``, with the hash of the one script it runs."""
+    return HtmlPage(render_document(document, mentions, map_url=map_url), (script_hash(FOCUS_SCRIPT),))

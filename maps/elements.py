@@ -9,11 +9,12 @@ content would be evaluated, and ``Popup`` needs jQuery.  These elements put the
 
 from __future__ import annotations
 
-from branca.element import MacroElement
 from folium.template import Template
 
+from maps.written import WrittenMacro
 
-class HtmlPopup(MacroElement):
+
+class HtmlPopup(WrittenMacro):
     """A Leaflet popup bound to its parent layer, its content an HTML string."""
 
     _template = Template(
@@ -35,7 +36,7 @@ class HtmlPopup(MacroElement):
             self.options["className"] = class_name
 
 
-class HtmlTooltip(MacroElement):
+class HtmlTooltip(WrittenMacro):
     """A Leaflet tooltip bound to its parent layer, its content an HTML string."""
 
     _template = Template(
@@ -55,7 +56,7 @@ class HtmlTooltip(MacroElement):
         self.options: dict[str, object] = {"sticky": sticky}
 
 
-class PageScript(MacroElement):
+class PageScript(WrittenMacro):
     """A script added once to the page's ``<script>`` block, after the map is made.
 
     ``{map}`` in ``code`` stands for the JavaScript name of the map it is added to.
@@ -75,7 +76,7 @@ class PageScript(MacroElement):
         self.code = code
 
 
-class PageStyle(MacroElement):
+class PageStyle(WrittenMacro):
     """A ``<style>`` block added to the page header."""
 
     _template = Template(
@@ -92,7 +93,7 @@ class PageStyle(MacroElement):
         self.css = css
 
 
-class PageHtml(MacroElement):
+class PageHtml(WrittenMacro):
     """A fixed piece of HTML added to the page body (a legend, a title bar)."""
 
     _template = Template(
@@ -109,7 +110,7 @@ class PageHtml(MacroElement):
         self.markup = markup
 
 
-class TextLabels(MacroElement):
+class TextLabels(WrittenMacro):
     """Labels at points on the parent layer, each shown from its own zoom; a label is a text node, never HTML."""
 
     _template = Template(

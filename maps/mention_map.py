@@ -10,26 +10,31 @@ drawn as their shapes, simplified for display, and named.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import folium
+import xyzservices  # type: ignore[import-untyped]
 from folium.map import CustomPane
 from folium.plugins import MarkerCluster
 from shapely.geometry import mapping
 
+from gazetteer.map_clusters import PlaceCluster
 from gazetteer.map_data import MapData
 from geo.regions import Region
 from maps.assets import AssetSet, local_assets, use_links
 from maps.basemap_extent import HOME
 from maps.basemap_layer import BASEMAP_URL, add_basemap
 from maps.basemap_shapes import display_geometry, label_zoom
-from maps.elements import HtmlPopup, HtmlTooltip, TextLabels
+from maps.elements import HtmlPopup, TextLabels
 from maps.event_layer import add_event_layer
 from maps.html import DOCUMENT_BASE, escape_text
+from maps.html_page import HtmlPage, render_page
+from maps.marker_layer import CircleMarker, MarkerLayer
 from maps.page import add_opener, add_page_parts
 from maps.places import PlaceMentions, group_by_place, marker_style
-from maps.popups import place_popup, place_tooltip
+from maps.popups import cluster_popup, cluster_tooltip, place_popup, place_tooltip
 
 DEFAULT_CENTRE = HOME
 """(lon, lat) shown when there is nothing to map: Karabakh."""
@@ -41,7 +46,15 @@ CLUSTER_THRESHOLD = 40
 UNCLUSTERED_ZOOM = 10
 """Zoom from which markers are never clustered."""
 CLUSTER_OPTIONS: dict[str, object] = {"disableClusteringAtZoom": UNCLUSTERED_ZOOM, "maxClusterRadius": 40}
+CLUSTER_COLOUR = "#08519c"
+"""Outline of the markers that stand for several places (clustered by the server)."""
+CLUSTER_FILL = "#6baed6"
+MAP_URL = "/map"
+"""Path of the mentions map, for the links in cluster popups."""
 TILES = "OpenStreetMap"
+"""The layer name of the tiles: OpenStreetMap's standard (Mapnik) tiles."""
+TILE_ORIGIN = "https://tile.openstreetmap.org"
+"""Where folium's ``OpenStreetMap`` tiles come from (pages must allow images from there)."""
 MENTION_PANE = "mentions"
 """Leaflet pane of the place markers, above event circles and regions so they stay clickable."""
 MENTION_PANE_Z = 450
@@ -72,72 +85,102 @@ class MapOptions:
     """Title shown over the map (escaped)."""
     basemap_url: str = BASEMAP_URL
     """Where the page fetches its offline basemap when the data carries none inline ("" for none)."""
+    map_url: str = MAP_URL
+    """Path of the mentions map, for the cluster popups' links to the map of their area."""
 
 
 def build_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
     """A folium map of the mentions, with the mentions, events and regions layers."""
     options = options or MapOptions()
-    places = group_by_place(data.mentions)
+    places = group_by_place(data.mentions, data.places)
     fmap = _base_map(options)
     add_basemap(fmap, data, options.basemap_url)
-    markers, cluster = add_mention_layer(fmap, places, data, options)
+    cluster = add_mention_layer(fmap, places, data, options)
     add_event_layer(fmap, data.events, places, options.document_base)
     add_region_layer(fmap, data.regions)
     folium.LayerControl(collapsed=False).add_to(fmap)
     _frame(fmap, places, data, options)
     add_page_parts(fmap, options.title)
-    add_opener(fmap, markers, cluster, options.focus_place_id, UNCLUSTERED_ZOOM)
+    add_opener(fmap, cluster, options.focus_place_id, UNCLUSTERED_ZOOM)
     return fmap
+
+
+@functools.cache
+def tile_provider() -> xyzservices.TileProvider:
+    """The provider of ``TILES`` (given to folium as an object: its lookup by name costs milliseconds a map)."""
+    return xyzservices.providers.OpenStreetMap.Mapnik
+
+
+def render_map(data: MapData, options: MapOptions | None = None) -> HtmlPage:
+    """The page of ``build_map``, with the hashes of its inline scripts."""
+    return render_page(build_map(data, options))
 
 
 def render_html(fmap: folium.Map) -> str:
     """The complete HTML page of a map."""
-    return str(fmap.get_root().render())
+    return render_page(fmap).html
 
 
 def _base_map(options: MapOptions) -> folium.Map:
     lon, lat = options.centre or DEFAULT_CENTRE
     zoom = options.zoom if options.centre else DEFAULT_ZOOM
     fmap = folium.Map(location=[lat, lon], zoom_start=zoom, tiles=None, control_scale=True)
-    use_links(fmap, options.assets.map_js, options.assets.map_css, inline=options.assets.inline)
-    folium.TileLayer(TILES, name=TILES).add_to(fmap)
+    use_links(fmap, options.assets.map_js, options.assets.map_css, options.assets)
+    folium.TileLayer(tile_provider(), name=TILES).add_to(fmap)
     return fmap
 
 
 def add_mention_layer(
     fmap: folium.Map, places: Sequence[PlaceMentions], data: MapData, options: MapOptions
-) -> tuple[dict[int, str], str | None]:
-    """One circle marker per place; returns (place id → marker name, cluster name or None)."""
+) -> str | None:
+    """One circle marker per place, and one per server-side cluster; returns the marker-cluster group's name.
+
+    The name is that of the browser-side marker-cluster group, ``None`` when markers are few.
+    """
     layer: folium.FeatureGroup | MarkerCluster
     CustomPane(MENTION_PANE, z_index=MENTION_PANE_Z, pointer_events=True).add_to(fmap)
-    if len(places) > options.cluster_threshold:
+    if len(places) + len(data.clusters) > options.cluster_threshold:
         layer = MarkerCluster(name="Mentions", options=dict(CLUSTER_OPTIONS))
-        use_links(layer, options.assets.cluster_js, options.assets.cluster_css, inline=options.assets.inline)
+        use_links(layer, options.assets.cluster_js, options.assets.cluster_css, options.assets)
     else:
         layer = folium.FeatureGroup(name="Mentions")
     layer.add_to(fmap)
-    markers = {place.place_id: _marker(place, data, options).add_to(layer) for place in places}
-    cluster = layer.get_name() if isinstance(layer, MarkerCluster) else None
-    return {pid: marker.get_name() for pid, marker in markers.items()}, cluster
+    markers = [_marker(place, data, options) for place in places]
+    markers += [_cluster_marker(group, data, options) for group in data.clusters]
+    layer.add_child(MarkerLayer(markers))
+    return layer.get_name() if isinstance(layer, MarkerCluster) else None
 
 
-def _marker(place: PlaceMentions, data: MapData, options: MapOptions) -> folium.CircleMarker:
+def _marker(place: PlaceMentions, data: MapData, options: MapOptions) -> CircleMarker:
     style = marker_style(place.count)
-    marker = folium.CircleMarker(
-        location=[place.lat, place.lon],
-        radius=style.radius_px,
-        color="#800026",
-        weight=1.5,
-        fill=True,
-        fill_color=style.fill,
-        fill_opacity=0.85,
-        class_name=f"place-marker place-{place.place_id}",
-    )
-    marker.options["pane"] = MENTION_PANE
     variants = data.variants.get(place.place_id, ())
-    marker.add_child(HtmlPopup(place_popup(place, variants, data.documents, options.document_base)))
-    marker.add_child(HtmlTooltip(place_tooltip(place)))
-    return marker
+    return CircleMarker(
+        place.lon,
+        place.lat,
+        {
+            "radius": round(style.radius_px, 2), "color": "#800026", "weight": 1.5, "fill": True,
+            "fillColor": style.fill, "fillOpacity": 0.85, "className": f"place-marker place-{place.place_id}",
+            "pane": MENTION_PANE,
+        },
+        place_popup(place, variants, data.titles, options.document_base),
+        place_tooltip(place),
+        place.place_id,
+    )  # fmt: skip
+
+
+def _cluster_marker(cluster: PlaceCluster, data: MapData, options: MapOptions) -> CircleMarker:
+    zoom_url = f"{options.map_url}?{data.selection.query(bbox=cluster.bbox)}"
+    return CircleMarker(
+        cluster.lon,
+        cluster.lat,
+        {
+            "radius": round(marker_style(cluster.mentions).radius_px, 2), "color": CLUSTER_COLOUR, "weight": 2,
+            "fill": True, "fillColor": CLUSTER_FILL, "fillOpacity": 0.8, "className": "place-cluster",
+            "pane": MENTION_PANE,
+        },
+        cluster_popup(cluster, zoom_url, options.map_url),
+        cluster_tooltip(cluster),
+    )  # fmt: skip
 
 
 def add_region_layer(fmap: folium.Map, regions: Sequence[Region]) -> None:
@@ -169,7 +212,8 @@ def _frame(fmap: folium.Map, places: Sequence[PlaceMentions], data: MapData, opt
         (west, south), (east, north) = options.bounds
         fmap.fit_bounds([[south, west], [north, east]], padding=(30, 30))
         return
-    points = [(p.lon, p.lat) for p in places] + [(e.lon, e.lat) for e in data.events]
+    points = [(p.lon, p.lat) for p in places] + [(c.lon, c.lat) for c in data.clusters]
+    points += [(e.lon, e.lat) for e in data.events]
     if len(points) == 1:
         fmap.location = [points[0][1], points[0][0]]
         fmap.options["zoom"] = PLACE_ZOOM

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import folium
 
 from maps.elements import PageHtml, PageScript, PageStyle
 from maps.html import escape_text
+from maps.marker_layer import PLACE_MARKERS
 from maps.places import COUNT_BINS, marker_style
 
 MAP_CSS = """
@@ -30,7 +29,7 @@ MAP_CSS = """
 _OPENER = """
 (function () {
   var map = {map};
-  var markers = {%markers%};
+  var markers = {%markers%} || {};
   var cluster = {%cluster%};
   function openWhenShown(marker, tries) {
     if (map.hasLayer(marker)) { marker.openPopup(); return; }
@@ -78,23 +77,16 @@ def legend_html() -> str:
     return f'<div class="map-legend"><b>Mentions</b>{"".join(rows)}</div>'
 
 
-def add_opener(
-    fmap: folium.Map,
-    markers: dict[int, str],
-    cluster: str | None,
-    focus_place_id: int | None,
-    unclustered_zoom: int,
-) -> None:
+def add_opener(fmap: folium.Map, cluster: str | None, focus_place_id: int | None, unclustered_zoom: int) -> None:
     """A script that opens a place's popup from ``#place-<id>`` (or the focus place) on load.
 
-    ``markers`` maps place ids to the JavaScript names of their markers, ``cluster``
-    is the name of the marker-cluster group when markers are clustered, and
+    The place markers are those ``marker_layer`` recorded; ``cluster`` is the
+    name of the marker-cluster group when markers are clustered, and
     ``unclustered_zoom`` the zoom at which no marker is clustered any more (the
     plugin's ``zoomToShowLayer`` waits for icons, which circle markers lack).
     """
-    entries = ", ".join(f"{json.dumps(str(pid))}: {name}" for pid, name in markers.items())
     code = (
-        _OPENER.replace("{%markers%}", "{" + entries + "}")
+        _OPENER.replace("{%markers%}", PLACE_MARKERS)
         .replace("{%cluster%}", cluster or "null")
         .replace("{%focus%}", "null" if focus_place_id is None else str(int(focus_place_id)))
         .replace("{%zoom%}", str(int(unclustered_zoom)))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from gazetteer.documents import StoredMention
+from gazetteer.map_data import counted
+from gazetteer.map_query import MappedPlace
 
 COUNT_BINS: tuple[tuple[int, str], ...] = (
     (1, "#fed976"),
@@ -36,17 +38,11 @@ class PlaceMentions:
     feature_code: str
     """GeoNames feature code of the place."""
     mentions: tuple[StoredMention, ...]
-    """Its mentions, by document then position."""
-
-    @property
-    def count(self) -> int:
-        """Number of mentions."""
-        return len(self.mentions)
-
-    @property
-    def document_ids(self) -> tuple[int, ...]:
-        """The documents that mention the place, in order."""
-        return tuple(dict.fromkeys(m.document_id for m in self.mentions))
+    """The mentions listed in its popup, by document then position."""
+    count: int
+    """How many mentions of it the map shows (listed or not)."""
+    document_count: int
+    """How many documents those are in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,24 +55,29 @@ class MarkerStyle:
     """Fill colour, darker for more mentions."""
 
 
-def group_by_place(mentions: Iterable[StoredMention]) -> list[PlaceMentions]:
-    """Mentions grouped by place, the most mentioned first (then by name)."""
-    groups: dict[int, list[StoredMention]] = {}
-    for mention in mentions:
-        groups.setdefault(mention.place_id, []).append(mention)
-    places = [_group(items) for items in groups.values()]
-    return sorted(places, key=lambda p: (-p.count, p.name, p.place_id))
+def group_by_place(mentions: Iterable[StoredMention], places: Sequence[MappedPlace] = ()) -> list[PlaceMentions]:
+    """The places with their listed mentions, the most mentioned first (then by name).
+
+    ``places`` carry the counts (from the store); without them, the places and counts come from ``mentions``.
+    """
+    given = list(mentions)
+    listed: dict[int, list[StoredMention]] = {}
+    for mention in given:
+        listed.setdefault(mention.place_id, []).append(mention)
+    grouped = [_group(place, listed.get(place.place_id, [])) for place in places or counted(given)]
+    return sorted(grouped, key=lambda p: (-p.count, p.name, p.place_id))
 
 
-def _group(items: list[StoredMention]) -> PlaceMentions:
-    first = items[0]
+def _group(place: MappedPlace, items: list[StoredMention]) -> PlaceMentions:
     return PlaceMentions(
-        place_id=first.place_id,
-        name=first.place_name,
-        lon=first.lon,
-        lat=first.lat,
-        feature_code=first.feature_code,
+        place_id=place.place_id,
+        name=place.name,
+        lon=place.lon,
+        lat=place.lat,
+        feature_code=place.feature_code,
         mentions=tuple(sorted(items, key=lambda m: (m.document_id, m.n))),
+        count=place.mentions,
+        document_count=place.documents,
     )
 
 

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from gazetteer.documents import Document, Event
-from maps.html import DOCUMENT_BASE, document_url, escape_text, highlighted_snippet
+from gazetteer.documents import Event
+from gazetteer.map_clusters import PlaceCluster
+from gazetteer.map_data import MAX_LISTED_MENTIONS
+from maps.html import DOCUMENT_BASE, document_url, escape_text, highlighted_snippet, place_map_url
 from maps.places import PlaceMentions
 
-MAX_LISTED_MENTIONS = 25
-"""Mentions listed in one place popup; the rest are counted."""
 
-
-def document_label(document_id: int, documents: Mapping[int, Document]) -> str:
+def document_label(document_id: int, titles: Mapping[int, str]) -> str:
     """The escaped title of a document, or ``Document <id>`` when it has none."""
-    document = documents.get(document_id)
-    title = document.title if document is not None and document.title else f"Document {document_id}"
-    return escape_text(title)
+    return escape_text(titles.get(document_id) or f"Document {document_id}")
 
 
 def _plural(count: int, word: str) -> str:
@@ -26,24 +23,45 @@ def _plural(count: int, word: str) -> str:
 def place_popup(
     place: PlaceMentions,
     variants: Sequence[str],
-    documents: Mapping[int, Document],
+    titles: Mapping[int, str],
     document_base: str = DOCUMENT_BASE,
 ) -> str:
-    """Name, main variants and each mention's sentence, linked to the mention in its document."""
+    """Name, main variants and each listed mention's sentence, linked to the mention in its document."""
     items = [
         f'<li><a class="mention-link" href="{escape_text(document_url(m.document_id, m.n, document_base))}">'
-        f"{document_label(m.document_id, documents)}</a>: {highlighted_snippet(m)}</li>"
+        f"{document_label(m.document_id, titles)}</a>: {highlighted_snippet(m)}</li>"
         for m in place.mentions[:MAX_LISTED_MENTIONS]
     ]
     hidden = place.count - len(items)
     more = f'<p class="more">and {_plural(hidden, "more mention")}</p>' if hidden > 0 else ""
     also = f'<p class="variants">Also: {" · ".join(escape_text(v) for v in variants)}</p>' if variants else ""
-    counts = f"{_plural(place.count, 'mention')} in {_plural(len(place.document_ids), 'document')}"
+    counts = f"{_plural(place.count, 'mention')} in {_plural(place.document_count, 'document')}"
     return (
         f'<div class="place-popup" data-place-id="{place.place_id}">'
         f"<h4>{escape_text(place.name)}</h4>{also}"
         f'<p class="count">{counts}</p><ol class="mentions">{"".join(items)}</ol>{more}</div>'
     )
+
+
+def cluster_popup(cluster: PlaceCluster, zoom_url: str, map_url: str = "/map") -> str:
+    """How many places and mentions, the most mentioned places linked to their maps, and a link zooming in."""
+    items = "".join(
+        f'<li><a class="place-link" href="{escape_text(place_map_url(p.place_id, map_url))}">'
+        f"{escape_text(p.name)}</a> ({p.mentions})</li>"
+        for p in cluster.top
+    )
+    hidden = cluster.place_count - len(cluster.top)
+    more = f'<p class="more">and {_plural(hidden, "more place")}</p>' if hidden > 0 else ""
+    return (
+        f'<div class="cluster-popup"><h4>{_plural(cluster.place_count, "place")}</h4>'
+        f'<p class="count">{_plural(cluster.mentions, "mention")}</p><ol class="places">{items}</ol>{more}'
+        f'<p><a class="zoom-link" href="{escape_text(zoom_url)}">Map of this area</a></p></div>'
+    )
+
+
+def cluster_tooltip(cluster: PlaceCluster) -> str:
+    """``12 places (40)``: how many places and mentions."""
+    return f"{_plural(cluster.place_count, 'place')} ({cluster.mentions})"
 
 
 def place_tooltip(place: PlaceMentions) -> str:

@@ -3,7 +3,7 @@
 
 Run it from the project root::
 
-    .venv/bin/pip install -e '.[wordlists]'   # wordfreq 3.1, pymorphy3 and its Russian dictionary
+    .venv/bin/pip install -e '.[wordlists]'   # wordfreq 3.1 (pymorphy3 and its Russian dictionary are dependencies)
     .venv/bin/python scripts/build_russian_common_words.py [--top 30000] [--check]
 
 The section holds, sorted, the dictionary keys (``name_key``: lowercase, no

@@ -1,4 +1,4 @@
-"""The application factory: routers, error handlers, body limit, and the resources' lifetime."""
+"""The application factory: routers, error handlers, body limit and guards, and the resources' lifetime."""
 
 from __future__ import annotations
 
@@ -11,16 +11,13 @@ from fastapi.openapi.utils import get_openapi
 
 from gazetteer.application import GazetteerAPI, TextParser
 from gazetteer.gazetteer import Gazetteer
-from gazetteer.limits import MAX_TEXT_BYTES
 from gazetteer.settings import Settings, load_settings
-from service import problems
+from service import guards, offline_docs, problems
 from service.body_limit import BodyLimit
-from service.routers import around, documents, events, maps, places
+from service.routers import around, documents, events, maps, nominatim, pelias, places
 from service.schemas.problem import PROBLEM_JSON, Problem, problem_responses
+from service.security_headers import SecurityHeaders
 from service.state import api_of, close_api, install_api
-
-MAX_BODY_BYTES = 3 * MAX_TEXT_BYTES + 64 * 1024
-"""Largest request body: room for the largest text even when JSON escapes every character."""
 
 DESCRIPTION = """
 Place-name gazetteer and geoparser for news about Karabakh and the South Caucasus.
@@ -31,7 +28,7 @@ errors as RFC 9457 problem JSON (`application/problem+json`).
 
 
 def _routers(app: FastAPI) -> None:
-    for module in (places, around, documents, events, maps):
+    for module in (places, around, documents, events, maps, pelias, nominatim):
         app.include_router(module.router)
 
 
@@ -47,7 +44,7 @@ def _problem_docs(app: FastAPI) -> Callable[[], dict[str, Any]]:
             for operation in (op for path in spec["paths"].values() for op in path.values()):
                 responses = operation.setdefault("responses", {})
                 if "requestBody" in operation:
-                    responses.update(problem_responses(400, 413))
+                    responses.update(problem_responses(400, 413, 415))
                 for status, response in responses.items():
                     if status[0] in "45":
                         response["content"] = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
@@ -71,10 +68,17 @@ def create_app(
         finally:
             close_api(app)
 
-    app = FastAPI(title="Karabakh gazetteer", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="Karabakh gazetteer", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+        docs_url=None, redoc_url=None,
+    )  # fmt: skip
     install_api(app, lambda: GazetteerAPI(chosen, gazetteer=gazetteer, parser=parser))
     problems.install(app)
     _routers(app)
+    offline_docs.install(app)
     app.openapi = _problem_docs(app)  # type: ignore[method-assign]
-    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    limits = chosen.service
+    app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes, read_timeout_s=limits.body_timeout_s)
+    guards.install(app, limits)
+    app.add_middleware(SecurityHeaders)
     return app

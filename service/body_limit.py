@@ -1,11 +1,15 @@
-"""An ASGI middleware that refuses request bodies over a size limit with 413 problem JSON.
+"""An ASGI middleware that refuses request bodies over a size limit with 413 problem JSON, or too slow with 408.
 
 It checks the declared ``Content-Length`` first, then counts the bytes that
 actually arrive (a chunked or lying client is caught too), and hands the
-buffered body on to the application.
+buffered body on to the application.  A body that pauses longer than the
+read timeout between two pieces is answered 408 and its connection closed.
+Both limits are the operator's (``ServiceSettings``).
 """
 
 from __future__ import annotations
+
+import asyncio
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -17,9 +21,10 @@ _WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
 class BodyLimit:
     """Caps the size of request bodies."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, read_timeout_s: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.read_timeout_s = read_timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in _WITH_BODY:
@@ -29,7 +34,11 @@ class BodyLimit:
         if declared is not None and (declared < 0 or declared > self.max_bytes):
             await self._refuse(scope, receive, send, declared)
             return
-        body = await self._read(receive)
+        try:
+            body = await self._read(receive)
+        except TimeoutError:
+            await self._too_slow(scope, receive, send)
+            return
         if body is None:
             await self._refuse(scope, receive, send, None)
             return
@@ -39,7 +48,8 @@ class BodyLimit:
         chunks: list[bytes] = []
         size = 0
         while True:
-            message = await receive()
+            async with asyncio.timeout(self.read_timeout_s):
+                message = await receive()
             if message["type"] == "http.disconnect":
                 return b"".join(chunks)
             chunk = message.get("body", b"")
@@ -61,6 +71,12 @@ class BodyLimit:
                 title="Content too large",
                 instance=scope.get("path", ""),
             )
+        response.headers["Connection"] = "close"
+        await response(scope, receive, send)
+
+    async def _too_slow(self, scope: Scope, receive: Receive, send: Send) -> None:
+        detail = f"the request body paused for more than {self.read_timeout_s:g} s"
+        response = problem(408, detail, instance=scope.get("path", ""))
         response.headers["Connection"] = "close"
         await response(scope, receive, send)
 

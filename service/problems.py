@@ -1,7 +1,8 @@
 """Errors as RFC 9457 problem JSON, translated in one place.
 
-Project errors (``GazetteerError``) carry their status, title and detail;
-request validation errors become 422, HTTP errors keep their status, and
+Project errors (``GazetteerError``) carry their status, title and detail (its
+public form: no server path); request validation errors become 422, HTTP
+errors keep their status (a 405 with every method the path allows), and
 anything unexpected becomes a generic 500 without internals.
 """
 
@@ -15,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from gazetteer.errors import GazetteerError
 from service.schemas.problem import PROBLEM_JSON
@@ -23,6 +25,8 @@ TYPE_PREFIX = "tag:karabakh-gazetteer,2024:problem/"
 """Problem types are tag URIs: unique names, not pages to fetch."""
 
 log = logging.getLogger(__name__)
+_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+"""The methods a 405's ``Allow`` header may name, in its order."""
 
 
 class ProblemResponse(JSONResponse):
@@ -52,7 +56,7 @@ def problem(
 
 async def _project_error(request: Request, error: Exception) -> ProblemResponse:
     assert isinstance(error, GazetteerError)
-    return problem(error.status, error.detail, title=error.title, instance=request.url.path)
+    return problem(error.status, error.public_detail, title=error.title, instance=request.url.path)
 
 
 def _error_entry(entry: dict[str, Any]) -> dict[str, Any]:
@@ -75,7 +79,23 @@ async def _http_error(request: Request, error: Exception) -> ProblemResponse:
     detail = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).description
     response = problem(error.status_code, detail, instance=request.url.path)
     response.headers.update(error.headers or {})
+    if error.status_code == 405:
+        response.headers["Allow"] = _allowed(request)
     return response
+
+
+def _allowed(request: Request) -> str:
+    """Every method some route serves at the request's path (Starlette names only the first route's).
+
+    Each method is tried on the application's routes, which match a method only in full.
+    """
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in _METHODS
+        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+    ]
+    return ", ".join(allowed)
 
 
 async def _unexpected(request: Request, error: Exception) -> ProblemResponse:

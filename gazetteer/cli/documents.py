@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gazetteer.cli.options import IndexOption, JsonOption, StoreOption, open_api, settings_for
-from gazetteer.cli.reading import read_text
+from gazetteer.cli.options import IndexOption, JsonOption, LanguageOption, StoreOption, open_api, settings_for
+from gazetteer.cli.reading import read_text, source_name
 from gazetteer.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -29,30 +31,72 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:
-    """Run the HTTP service (OpenAPI docs at /docs)."""
+    """Run the HTTP service (OpenAPI docs at /docs); beyond loopback, writes need a key (`gazetteer keys add`)."""
     import uvicorn
 
     from service.app import create_app
+    from service.server_protocol import with_header_timeout
 
-    uvicorn.run(create_app(settings_for()), host=host, port=port, log_level=log_level)
+    settings = settings_for()
+    settings = replace(settings, service=replace(settings.service, host=host))
+    if settings.service.keys_required:
+        typer.echo("writes need an API key (make one with `gazetteer keys add NAME`)", err=True)
+    protocol = with_header_timeout(settings.service.header_timeout_s)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, http=protocol)
 
 
 def ingest(
-    files: Annotated[list[str], typer.Argument(help="Text files (UTF-8); - reads standard input.")],
+    files: Annotated[list[str] | None, typer.Argument(help="Text files (UTF-8); - reads standard input.")] = None,
     date: Annotated[str | None, typer.Option(help="Publication date of the documents, ISO (2023-09-19).")] = None,
     source: Annotated[str | None, typer.Option(help="Source to record (default: the file name).")] = None,
     store: StoreOption = None,
     index: IndexOption = None,
+    language: LanguageOption = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="Load the output folder of a `gazetteer batch` run instead.")
+    ] = None,
 ) -> None:
-    """Geoparse text files and store them with their mentions and proposed events."""
+    """Geoparse text files (or load a batch run) and store them with their mentions and proposed events."""
     from tqdm import tqdm
 
+    if parquet is not None:
+        if files or date or source or language:
+            raise InvalidInput(
+                "--parquet loads a batch run as it is: give no FILES, --date, --source or --language with it"
+            )
+        _ingest_batch(parquet, store, index)
+        return
+    if not files:
+        raise InvalidInput("give the text files to ingest, or --parquet DIR")
     with open_api(index, store) as api:
         for name in tqdm(files, desc="ingest", unit="file", disable=len(files) < 2):
             text = read_text(name)
-            document = api.ingest(text, title=_title(text), date=date or "", source=source or name)
+            title, source_of = _title(text), source or source_name(name)
+            document = api.ingest(text, title=title, date=date or "", source=source_of, language=language)
             found = len(api.document_mentions(document.id))
             tqdm.write(f"{name}: document {document.id}, {found} mentions")
+
+
+def _ingest_batch(out: Path, store: str | None, index: Path | None) -> None:
+    """Store the documents of a finished batch run, each once however often it is loaded."""
+    from tqdm import tqdm
+
+    from gazetteer.batch.results import read_result
+
+    stored = replayed = 0
+    with open_api(index, store, need_index=False) as api:
+        for document in tqdm(read_result(out), desc="ingest", unit="doc"):
+            done = api.add_document_once(
+                document.key,
+                document.text,
+                document.mentions,
+                title=document.title,
+                date=document.date,
+                source=document.source,
+            )
+            replayed += done.replayed
+            stored += not done.replayed
+    typer.echo(f"{out}: {stored} documents stored, {replayed} stored before")
 
 
 def near(

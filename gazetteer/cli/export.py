@@ -50,8 +50,9 @@ def export_command(
             base_uri=base_uri,
         )
     )
-    target = settings_for(store=store).store_path
-    if what == "mentions" and not target.is_file():
+    settings = settings_for(store=store)
+    target = settings.store_path
+    if what == "mentions" and not settings.store_url and not target.is_file():
         raise DataError(f"no document store at {target}; ingest documents first")
     with open_api(index, store, need_index=what == "places") as api:
         report = export(api, request)

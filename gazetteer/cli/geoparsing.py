@@ -1,9 +1,10 @@
 """The ``geoparse`` and ``evaluate`` commands.
 
-``gazetteer geoparse FILE... [--format jsonl|geojson] [--mode fast|accurate]``
-writes one JSON object per document on its own line; ``-`` reads standard
-input.  ``gazetteer evaluate GOLD.jsonl [--mode ...]`` prints precision,
-recall, F1 and accuracy at 161 and 25 km, the misses counted by class with
+``gazetteer geoparse FILE... [--format jsonl|geojson] [--mode fast|accurate]
+[--language CODE]`` writes one JSON object per document on its own line; ``-``
+reads standard input.  ``gazetteer evaluate GOLD.jsonl [--mode ...]`` prints
+precision, recall, F1 and accuracy at 161 and 25 km (and per language when the
+documents are in several), the misses counted by class with
 their most frequent surfaces, the calibration of the confidences, then one
 line per miss.
 """
@@ -14,11 +15,12 @@ import json
 from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from gazetteer.cli.options import IndexOption, JsonOption, open_api
+from gazetteer.cli.failures import fail
+from gazetteer.cli.options import IndexOption, JsonOption, LanguageOption, open_api
 from gazetteer.cli.reading import document_id, read_text
 from gazetteer.errors import GazetteerError
 from gazetteer.geoparse.modes import Mode
@@ -49,15 +51,16 @@ def geoparse_command(
     ] = OutputFormat.JSONL,
     index: IndexOption = None,
     mode: ModeOption = Mode.FAST,
+    language: LanguageOption = None,
 ) -> None:
     """Find and resolve the place names of each file; one JSON object per file."""
     try:
-        parser = open_api(index).parser_for(mode)
+        api = open_api(index)
         for name in files:
-            rendered = render(document_id(name), parser.parse(read_text(name)), output)
+            rendered = render(document_id(name), api.geoparse(read_text(name), mode, language), output)
             typer.echo(json.dumps(rendered, ensure_ascii=False))
     except GazetteerError as error:
-        _fail(error)
+        fail(error)
 
 
 def evaluate_command(
@@ -73,9 +76,10 @@ def evaluate_command(
         documents = load_gold(gold)
         report = evaluate(documents, open_api(index).parser_for(mode).parse)
     except GazetteerError as error:
-        _fail(error)
+        fail(error)
     if as_json:
         details = {
+            "languages": report.language_summaries(),
             "miss_classes": report.miss_classes(),
             "calibration": report.calibration.summary(),
             "misses": [asdict(miss) for miss in report.misses],
@@ -105,6 +109,12 @@ def format_report(report: EvalReport) -> str:
         f"accuracy@161km {figures['accuracy_161']:.4f}  accuracy@25km {figures['accuracy_25']:.4f}  "
         f"mean {figures['mean_km']} km  median {figures['median_km']} km  AUC {figures['auc']:.4f}",
     ]
+    languages = report.language_summaries()
+    for code, by in languages.items() if len(languages) > 1 else ():
+        lines.append(
+            f"  {code}: documents {by['documents']}  P {by['precision']:.4f}  R {by['recall']:.4f}  "
+            f"F1 {by['f1']:.4f}  accuracy@161km {by['accuracy_161']:.4f}  accuracy@25km {by['accuracy_25']:.4f}"
+        )
     for kind in MissKind:
         top = ", ".join(f"{label} {count}" for label, count in report.top_surfaces(kind))
         lines.append(f"{kind:11} {report.count(kind):5}  {top}".rstrip())
@@ -135,11 +145,6 @@ def _calibration_lines(calibration: Calibration) -> list[str]:
         share = "-" if b.share_correct is None else f"{b.share_correct:.4f}"
         lines.append(f"{b.lower:.1f}-{b.upper:.1f}  {b.count:6}  {mean:>9}  {share:>7}")
     return lines
-
-
-def _fail(error: GazetteerError) -> NoReturn:
-    typer.echo(f"error: {error.detail}", err=True)
-    raise typer.Exit(code=1)
 
 
 def register(app: typer.Typer) -> None:

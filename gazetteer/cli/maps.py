@@ -31,26 +31,32 @@ def map_command(
     its own basemap (country borders and first-level areas, simplified) and its own copy of Leaflet, so it
     works with no network; ``--local-assets`` or ``--cdn-assets`` load Leaflet from the service or CDNs instead.
     """
+    from gazetteer.map_query import MAX_MARKERS, MapFilter
     from maps.assets import cdn_assets, inline_assets, local_assets
     from maps.collect import map_options
     from maps.html import DOCUMENT_BASE
-    from maps.mention_map import MapOptions, build_map, render_html
-    from maps.places import group_by_place
+    from maps.mention_map import MAP_URL, MapOptions, build_map, render_html
 
-    target = settings_for(store=store).store_path
-    if not target.is_file():
+    if not out.parent.is_dir():
+        raise DataError(f"output folder {out.parent} does not exist")
+    settings = settings_for(store=store)
+    target = settings.store_path
+    if not settings.store_url and not target.is_file():
         raise DataError(f"no document store at {target}; ingest documents first")
     with open_api(index, store, need_index=False) as api:
-        data = api.map_data(document_id=document, place_id=place, basemap=True)
+        selection = MapFilter(() if document is None else (document,), place, max_markers=MAX_MARKERS)
+        data = api.map_data(selection, basemap=True)
     base = service_url.rstrip("/")
     assets = local_assets(f"{base}/static/vendor") if local else cdn_assets() if cdn else inline_assets()
-    options = map_options(data, MapOptions(assets=assets, document_base=f"{base}{DOCUMENT_BASE}"))
+    options = map_options(
+        data, MapOptions(assets=assets, document_base=f"{base}{DOCUMENT_BASE}", map_url=f"{base}{MAP_URL}")
+    )
     page = render_html(build_map(data, options))
     out.write_text(page, encoding="utf-8")
     counts = {
-        "place": len(group_by_place(data.mentions)),
-        "mention": len(data.mentions),
-        "document": len(data.documents),
+        "place": data.place_count,
+        "mention": data.mention_count,
+        "document": data.document_count,
         "event": len(data.events),
     }
     listed = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for word, n in counts.items())

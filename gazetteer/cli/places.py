@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from gazetteer.cli.failures import fail
 from gazetteer.cli.options import IndexOption, JsonOption, open_api, settings_for
+from gazetteer.errors import NotFound
 
 if TYPE_CHECKING:
     from gazetteer.records import Candidate, Name
@@ -60,8 +62,7 @@ def lookup(
         typer.echo(json.dumps([candidate_row(c) for c in candidates], ensure_ascii=False, indent=2))
         return
     if not candidates:
-        typer.echo(f"no place matches {name!r}", err=True)
-        raise typer.Exit(1)
+        fail(NotFound(f"no place matches {name!r}"))
     for candidate in candidates:
         typer.echo(_candidate_line(candidate))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from gazetteer.errors import InvalidInput
+from gazetteer.errors import DataError
 
 STDIN = "-"
 """The file name that reads standard input."""
@@ -28,15 +28,15 @@ def decode(raw: bytes) -> tuple[str, int]:
 
 
 def read_bytes(name: str) -> bytes:
-    """The bytes of a file, or of standard input for ``-``; ``InvalidInput`` when it cannot be read."""
+    """The bytes of a file, or of standard input for ``-``; ``DataError`` when it cannot be read."""
     if name == STDIN:
         return sys.stdin.buffer.read()
     try:
         return Path(name).read_bytes()
     except FileNotFoundError as error:
-        raise InvalidInput(f"{name}: no such file") from error
+        raise DataError(f"{name}: no such file") from error
     except OSError as error:
-        raise InvalidInput(f"cannot read {name}: {error.strerror or error}") from error
+        raise DataError(f"cannot read {name}: {error.strerror or error}") from error
 
 
 def read_text(name: str) -> str:
@@ -51,3 +51,8 @@ def read_text(name: str) -> str:
 def document_id(name: str) -> str:
     """The id a text is reported under: the file's stem, or ``stdin``."""
     return "stdin" if name == STDIN else Path(name).stem
+
+
+def source_name(name: str) -> str:
+    """The source a text is stored under: the file's name (never its folder, a path on this machine), or ``stdin``."""
+    return "stdin" if name == STDIN else Path(name).name

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from gazetteer.errors import InvalidInput
+from gazetteer.errors import DataError, InvalidInput
 
 KINDS = ("places", "mentions")
 """What can be exported: the gazetteer's places, or the store's mentions."""
@@ -105,7 +105,7 @@ def _writable(out: Path) -> Path:
     if out.is_dir():
         raise InvalidInput(f"{out} is a folder: give a file name")
     if not folder.is_dir():
-        raise InvalidInput(f"output folder {folder} does not exist")
+        raise DataError(f"output folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
         raise InvalidInput(f"cannot write into {folder}")
     return out

@@ -28,6 +28,9 @@ Each prediction that counts (a true or false positive) is judged correct when
 it is a true positive resolved within 161 km (or matched by id; a true
 positive whose gold has no coordinates is judged on its span), for the
 confidence calibration of ``calibration``.
+
+The same scores are kept for the documents of each language: the gold's
+``language`` field, or the language py3langid reads in the text.
 """
 
 from __future__ import annotations
@@ -38,12 +41,13 @@ import math
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from gazetteer.errors import InvalidInput
+from gazetteer.errors import DataError, InvalidInput
 from gazetteer.geoparse.calibration import Calibration, Judged, calibrate
+from gazetteer.geoparse.language import DETECTOR
 from gazetteer.ranking import great_circle_km
 from gazetteer.records import Mention, Point
 
@@ -100,6 +104,8 @@ class GoldDocument:
     """The text."""
     toponyms: tuple[GoldToponym, ...]
     """Its annotated place names."""
+    language: str = ""
+    """ISO 639-1 code: the gold's ``language``, or as the classifier reads the text (``language``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +155,8 @@ class EvalReport:
     """Every miss, of every class."""
     judged: tuple[Judged, ...] = ()
     """Every true and false positive's confidence and whether it was correct."""
+    languages: dict[str, EvalReport] = field(default_factory=dict)
+    """The same scores for the documents of each language, by ISO 639-1 code."""
 
     @property
     def precision(self) -> float:
@@ -211,6 +219,10 @@ class EvalReport:
             "auc": round(self.auc, 4),
         }
 
+    def language_summaries(self) -> dict[str, dict[str, float]]:
+        """``summary`` of each language's documents, by code."""
+        return {code: report.summary() for code, report in sorted(self.languages.items())}
+
     def count(self, kind: MissKind) -> int:
         """Misses of ``kind``."""
         return sum(m.kind is kind for m in self.misses)
@@ -255,7 +267,7 @@ def load_gold(path: Path) -> list[GoldDocument]:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInput(f"cannot read gold file {path}: {error}") from error
+        raise DataError(f"cannot read gold file {path}: {error}") from error
     documents = []
     for number, line in enumerate(lines, 1):
         if line.strip():
@@ -275,7 +287,8 @@ def gold_document(raw: dict[str, object]) -> GoldDocument:
     if not isinstance(listed, list):
         raise TypeError("toponyms must be a list")
     toponyms = tuple(_toponym(t, text) for t in listed)
-    return GoldDocument(str(raw.get("id", "")), text, toponyms)
+    language = raw.get("language") or DETECTOR.classify(text)[0]
+    return GoldDocument(str(raw.get("id", "")), text, toponyms, str(language))
 
 
 def _toponym(raw: dict[str, object], text: str) -> GoldToponym:
@@ -297,19 +310,26 @@ def _toponym(raw: dict[str, object], text: str) -> GoldToponym:
 
 
 def evaluate(documents: Iterable[GoldDocument], parse: Callable[[str], list[Mention]]) -> EvalReport:
-    """Score ``parse`` (text -> mentions) on gold documents."""
-    tp = fp = fn = count = 0
-    errors: list[float] = []
-    misses: list[Miss] = []
-    judged: list[Judged] = []
-    for document in documents:
-        count += 1
-        result = _score_document(document, parse(document.text))
-        tp, fp, fn = tp + result.tp, fp + result.fp, fn + result.fn
-        errors.extend(result.errors)
-        misses.extend(result.misses)
-        judged.extend(result.judged)
-    return EvalReport(count, tp, fp, fn, tuple(errors), tuple(misses), tuple(judged))
+    """Score ``parse`` (text -> mentions) on gold documents, all together and by language."""
+    scores = [(document.language, _score_document(document, parse(document.text))) for document in documents]
+    by_language: dict[str, list[_DocumentScore]] = {}
+    for language, score in scores:
+        by_language.setdefault(language, []).append(score)
+    languages = {language: _report(found) for language, found in by_language.items()}
+    return replace(_report([score for _, score in scores]), languages=languages)
+
+
+def _report(scores: list[_DocumentScore]) -> EvalReport:
+    """The report of documents scored."""
+    return EvalReport(
+        len(scores),
+        sum(score.tp for score in scores),
+        sum(score.fp for score in scores),
+        sum(score.fn for score in scores),
+        tuple(error for score in scores for error in score.errors),
+        tuple(miss for score in scores for miss in score.misses),
+        tuple(judged for score in scores for judged in score.judged),
+    )
 
 
 @dataclass(slots=True)

@@ -10,6 +10,14 @@ Each rule gives a reason, for explanation:
 ``organisation``
     Part of a club's name (``Real Madrid``).  A place that qualifies an organisation or a
     role (``Kentucky State Police``, ``University of Manitoba``, ``Manitoba Premier``) stays a place.
+``quoted``
+    A whole name in guillemets or low-high quotes (``клуб «Карабах»``): Russian,
+    Azerbaijani and Armenian typography quotes the names of organisations,
+    clubs, papers and ships, not of places.
+``organisation-head``
+    A name before an Azerbaijani organisation noun in the possessive
+    (``Qarabağ futbol klubu``, ``Gəncə komandası``): the compound names the
+    club or the firm of the place, not the place.
 ``person``, ``name-run``
     Part of a person's name (``President Aliyev``, ``Antony Blinken``) or of
     another longer proper name.
@@ -42,6 +50,33 @@ CLUB_PREFIXES = frozenset(
     | {"lokomotiv", "spartak", "torpedo", "inter", "olympique", "borussia", "rapid", "hapoel", "maccabi", "beitar"}
 )
 """Words that open a sports club's name before its town's (``Real Madrid``, ``Dynamo Kyiv``)."""
+NAME_QUOTES = frozenset({("«", "»"), ("„", "“"), ("‹", "›")})
+"""Quotes around the names of organisations and works in Russian, Azerbaijani and Armenian typography."""
+
+
+AZERBAIJANI_ORGANISATION_HEADS = frozenset(
+    {"klubu", "komandası", "yığması", "universiteti", "institutu", "akademiyası", "şirkəti", "bankı"}
+    | {"partiyası", "qəzeti", "jurnalı", "teatrı", "orkestri", "xoru", "ansamblı", "zavodu", "fabriki"}
+)
+"""Azerbaijani nouns of organisations in the possessive form (``-ı/-i/-u/-ü``, ``-sı/-si``) that the
+name of a place before them makes a compound: the place's club, team, university, firm, bank, party,
+paper, theatre or works (``Bakı şəhəri``, ``Laçın rayonu``, ``Laçın yolu`` stay places)."""
+ORGANISATION_KINDS = frozenset({"futbol", "voleybol", "basketbol", "idman", "dövlət", "tibb", "neft"})
+"""Words that may stand between the place and the organisation noun (``Qarabağ futbol klubu``)."""
+
+
+def organisation_after(text: str, end: int) -> bool:
+    """Whether an ``AZERBAIJANI_ORGANISATION_HEADS`` noun follows ``text[:end]``, perhaps after one of
+    ``ORGANISATION_KINDS`` (an ``organisation-head`` false hit)."""
+    words = [word.lower() for word in words_after(text, end)[:2]]
+    if words and words[0] in ORGANISATION_KINDS:
+        words = words[1:]
+    return bool(words) and words[0] in AZERBAIJANI_ORGANISATION_HEADS
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole name in ``NAME_QUOTES`` (a ``quoted`` false hit)."""
+    return (text[start - 1 : start], text[end : end + 1]) in NAME_QUOTES if start else False
 
 
 class FalseHitRules:

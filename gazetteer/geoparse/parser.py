@@ -24,15 +24,18 @@ from gazetteer.gazetteer import Gazetteer
 from gazetteer.geoparse.dictionary_cache import load_dictionary
 from gazetteer.geoparse.disambiguation import Choice, Resolver
 from gazetteer.geoparse.entities import EntityGate
+from gazetteer.geoparse.inflection import load_analyser
+from gazetteer.geoparse.language import DETECTOR
 from gazetteer.geoparse.people import PeopleFilter
 from gazetteer.geoparse.place_cache import PlaceCache
 from gazetteer.geoparse.qualifiers import Qualifiers
+from gazetteer.geoparse.russian_areas import RussianAreas
 from gazetteer.geoparse.spotting import Spot, Spotter
 from gazetteer.geoparse.stoplists import Stoplists, load_stoplists
 from gazetteer.ranking import MATCH_WEIGHT
 from gazetteer.records import Candidate, MatchType, Mention, Place
 
-__all__ = ["MAX_TEXT_CHARS", "EntityGate", "Geoparser", "check_text", "geoparse", "geoparser_for"]
+__all__ = ["MAX_TEXT_CHARS", "EntityGate", "Geoparser", "check_text", "geoparse", "geoparser_for", "load_models"]
 
 MAX_TEXT_CHARS = 100_000_000
 """Longest text one call accepts, in characters."""
@@ -69,19 +72,21 @@ class Geoparser:
         self.gazetteer = gazetteer
         self.lists = lists or load_stoplists()
         self.dictionary = load_dictionary(gazetteer.index, self.lists, cache_dir)
-        self.spotter = Spotter(self.dictionary, self.lists)
+        self.places = PlaceCache(gazetteer.index)
+        self.spotter = Spotter(self.dictionary, self.lists, self.places.is_name)
+        self.russian_areas = RussianAreas(self.dictionary)
         self.people = PeopleFilter(self.dictionary, self.lists)
         self.resolver = Resolver(self.dictionary)
         self.entities = entities
-        self.places = PlaceCache(gazetteer.index)
         self.qualifiers = Qualifiers(self.dictionary, self.places, gazetteer.index)
 
-    def parse(self, text: str) -> list[Mention]:
-        """The place mentions of ``text``, in text order."""
+    def parse(self, text: str, language: str | None = None) -> list[Mention]:
+        """The place mentions of ``text``, in text order; ``language``: its ISO 639-1 code, if known
+        (otherwise it is detected)."""
         check_text(text)
         if not text or text.isspace():
             return []
-        spots = self.spotter.spot(text)
+        spots = self.russian_areas.apply(text, self.spotter.spot(text, language=language))
         if self.entities is not None:
             spots = self.entities.apply(text, spots, self.spotter)
         spots = self.people.apply(text, spots)
@@ -113,6 +118,7 @@ class Geoparser:
                     resolved.match_type,
                     resolved.candidates,
                     resolved.reasons,
+                    spot.name,
                 )
             )
         return mentions
@@ -139,6 +145,12 @@ class Geoparser:
         return (MatchType.EXACT if exact else MatchType.FOLDED), 1.0, confidence  # rounded already
 
 
+def load_models() -> None:
+    """Load now what parsing otherwise loads on first need: the language classifier, the Russian analyser."""
+    DETECTOR.load()
+    load_analyser()
+
+
 def check_text(text: object) -> None:
     """Raise ``InvalidInput`` unless ``text`` is a string of acceptable length."""
     if not isinstance(text, str):
@@ -160,7 +172,7 @@ def geoparser_for(gazetteer: Gazetteer | None = None) -> Geoparser:
         return _PARSERS[key]
 
 
-def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
+def geoparse(text: str, gazetteer: Gazetteer | None = None, language: str | None = None) -> list[Mention]:
     """The place mentions of ``text``: offsets, resolved place, confidence, candidates."""
     check_text(text)
-    return geoparser_for(gazetteer).parse(text)
+    return geoparser_for(gazetteer).parse(text, language)

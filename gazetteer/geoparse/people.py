@@ -11,6 +11,10 @@ unless a place context keeps it (``in Georgia``, ``Georgia, US``, ``Burton polic
 spot of a small place (prominence under ``SMALL_PLACE``) with no such context is dropped too when
 more people bear the word as a name than the place's prominence stands for (``Walsh said``).
 
+In Russian, a word that pymorphy3's dictionary knows as a given name, a surname or a patronymic and
+never as a geographical name is a person's (``Мария``, ``Соколова``; ``Ростов``, ``Пушкин`` and
+``Иваново``'s ``Иванова`` stay places).
+
 The names and their frequencies come from ``data/person_names.txt``
 (``scripts/build_person_names.py``); titles, heads and prepositions from ``stoplists``.
 """
@@ -25,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer.errors import DataError
+from gazetteer.geoparse.inflection import russian_proper_kinds
 from gazetteer.geoparse.name_dictionary import SpotDictionary
 from gazetteer.geoparse.spotting import Spot
 from gazetteer.geoparse.stoplists import Stoplists
@@ -51,6 +56,16 @@ _POSSESSIVES = ("'s", "’s")
 _UNALIGNED = ("\u0130", "\u03a3")
 """Capitals whose lowercase is longer (``İ``) or depends on the letters around (``Σ``)."""
 _NAME_WORDS = 3
+
+
+_RUSSIAN_PEOPLE = frozenset({"Name", "Surn", "Patr"})
+
+
+def _russian_person(surface: str) -> bool:
+    """Whether the Russian dictionary knows ``surface`` as a given name, surname or patronymic, and not
+    as a place."""
+    kinds = russian_proper_kinds(surface)
+    return bool(kinds & _RUSSIAN_PEOPLE) and "Geox" not in kinds
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +137,7 @@ class PeopleFilter:
         """``spots`` without those that name people."""
         if not spots:
             return spots
+        spots = [s for s in spots if not _russian_person(s.surface)]
         people = self.people(text, spots)
         words = {word for person in people for word in person.words}
         best = self.dictionary.best

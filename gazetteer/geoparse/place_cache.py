@@ -49,6 +49,10 @@ class PlaceCache:
             found = self.exact.put(surface, frozenset(pid for pid, _ in self.index.ids_by_text(surface)))
         return found
 
+    def is_name(self, surface: str) -> bool:
+        """Whether ``surface`` is exactly one of some place's names."""
+        return bool(self.exact_ids(surface))
+
     def learn_exact(self, surfaces: Iterable[str]) -> None:
         """Look up ``exact_ids`` of those of ``surfaces`` not known yet, all in one go (for a document)."""
         exact = self.exact

@@ -24,8 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from gazetteer.geoparse.false_hits import PROMINENT, FalseHitRules
-from gazetteer.geoparse.inflection import azerbaijani_or_other_stems, is_azerbaijani, stems
+from gazetteer.geoparse.false_hits import PROMINENT, FalseHitRules, organisation_after, quoted
+from gazetteer.geoparse.inflection import azerbaijani_or_other_stems, latin_forms, russian_nominatives, stems
+from gazetteer.geoparse.language import DETECTOR, azerbaijani_spans
 from gazetteer.geoparse.misspellings import MISSPELLING_MIN, Misspellings
 from gazetteer.geoparse.name_dictionary import F_ABBR, F_COMMON, MAX_KEY_LENGTH, SpotDictionary
 from gazetteer.geoparse.name_writing import DOTTED, KEPT, REJECTED, SUSPECT, NameWriting, Verdict, dotted_end
@@ -71,6 +72,8 @@ class Spot:
     ``entity`` (NER)."""
     similarity: float = 1.0
     """How close the surface is to the name, 1.0 unless ``misspelling``."""
+    name: str = ""
+    """The name form matched when it is not the surface (the nominative of an ``inflection``)."""
 
 
 @dataclass(slots=True)
@@ -87,6 +90,8 @@ class _Word:
     """Whether its writing fits its name (``SUSPECT`` for no name that may misspell one)."""
     rule: str = "name"
     """``name``, or ``inflection`` when it is a case form of its name (``Агдаме``)."""
+    name: str = ""
+    """The name form it matched when that is not the word itself (``Агдам``)."""
 
 
 MEMORY = 500_000
@@ -102,8 +107,12 @@ SHORT_DOTTED = 3
 class Spotter:
     """Finds the spots of a text."""
 
-    def __init__(self, dictionary: SpotDictionary, lists: Stoplists) -> None:
+    def __init__(
+        self, dictionary: SpotDictionary, lists: Stoplists, written: Callable[[str], bool] | None = None
+    ) -> None:
         self.dictionary = dictionary
+        self.written = written
+        """Whether a word, as written, is exactly a name of some place (``Laçın``); none: never asked."""
         self.lists = lists
         self.rules = FalseHitRules(lists)
         self.misspellings = Misspellings(dictionary, lists)
@@ -111,11 +120,19 @@ class Spotter:
         self._words: Memo[str, _Word] = Memo(MEMORY)
         self._az_words: Memo[str, _Word] = Memo(MEMORY)
 
-    def spot(self, text: str, *, misspellings: bool = True) -> list[Spot]:
-        """Spots of ``text`` in text order, without overlaps; misspelled names too unless told not to."""
+    def spot(self, text: str, *, misspellings: bool = True, language: str | None = None) -> list[Spot]:
+        """Spots of ``text`` in text order, without overlaps; misspelled names too unless told not to.
+
+        ``language``: the text's ISO 639-1 code, when the caller knows it (else it is detected).
+        """
         scanned = scan_form(text)
-        found, suspects = self._matches(text, scanned, azerbaijani=is_azerbaijani(text))
-        spots = _with_heads(text, self._kept(text, found))
+        found: list[Spot] = []
+        suspects: list[tuple[int, int]] = []
+        for start, end, azerbaijani in azerbaijani_spans(DETECTOR.stretches(text, language)):
+            spots, suspected = self._matches(text, scanned, start, end, azerbaijani=azerbaijani)
+            found += self._kept(text, spots, azerbaijani=azerbaijani)
+            suspects += suspected
+        spots = _with_heads(text, found)
         if misspellings and suspects:
             extra = self._misspellings(text, scanned, spots, suspects)
             spots = sorted(spots + extra, key=lambda s: s.start) if extra else spots
@@ -133,14 +150,19 @@ class Spotter:
             abbreviation=bool(flags & F_ABBR) and spot.surface.isupper(),
         )
 
-    def _kept(self, text: str, found: list[Spot]) -> list[Spot]:
-        """The spots that pass the context rules (by a shorter way for most names)."""
+    def _kept(self, text: str, found: list[Spot], *, azerbaijani: bool = False) -> list[Spot]:
+        """The spots that pass the context rules (by a shorter way for most names); ``azerbaijani``: of
+        an Azerbaijani stretch (then organisation nouns after a name count too)."""
         flags, best = self.dictionary.flags, self.dictionary.best
         prominent, small = self.rules.prominent, self.rules.small
         kept = []
         for spot in found:
             key = spot.key
-            if spot.rule == INFLECTION:  # a case ending makes it a place, whatever capitalised word is near
+            if quoted(text, spot.start, spot.end):
+                why = "quoted"
+            elif azerbaijani and organisation_after(text, spot.end):
+                why = "organisation-head"
+            elif spot.rule == INFLECTION:  # a case ending makes it a place, whatever capitalised word is near
                 why = ""
             elif flags[key] & F_COMMON or spot.surface.isupper():
                 why = self.reason(text, spot)
@@ -153,9 +175,10 @@ class Spotter:
         return kept
 
     def _matches(
-        self, text: str, scanned: str, *, azerbaijani: bool = False
+        self, text: str, scanned: str, first: int, last: int, *, azerbaijani: bool = False
     ) -> tuple[list[Spot], list[tuple[int, int]]]:
-        """Longest names at capitalised words, and the capitalised words that may misspell one.
+        """Longest names at the capitalised words of ``text[first:last]``, and the
+        capitalised words that may misspell one.
 
         The loop runs once per capitalised word of every text, so it is kept in one piece.  A
         word is extended only when the next word may follow it in a longer name: its first
@@ -167,7 +190,7 @@ class Spotter:
         found: list[Spot] = []
         suspects: list[tuple[int, int]] = []
         reach = 0
-        for match in _WORD_START.finditer(text):
+        for match in _WORD_START.finditer(text, first, last):
             start, end = match.span()
             if start < reach or (start and scanned[start - 1] != " "):
                 continue
@@ -188,7 +211,7 @@ class Spotter:
             if verdict is REJECTED:
                 continue
             if verdict is KEPT:
-                found.append(Spot(start, end, surface, word.key, word.rule))
+                found.append(Spot(start, end, surface, word.key, word.rule, name=word.name))
                 reach = end
             elif verdict is DOTTED:
                 reach = dotted_end(text, end)
@@ -208,11 +231,13 @@ class Spotter:
     def _looked_up(self, surface: str, cut: Callable[[str], list[str]]) -> _Word:
         """What a capitalised word is, its case forms cut by ``cut``."""
         key, follow = self.dictionary.phrase(scan_form(surface))
-        rule = "name"
+        rule, name = "name", ""
         best = self.dictionary.best
-        stem = self._inflected(surface, cut) if key < 0 or best[key] < VILLAGE else -1
-        if stem >= 0 and (key < 0 or best[stem] > best[key]):
-            key, rule = stem, INFLECTION  # ``Laçına`` is Lachin's dative more likely than a village
+        stem, form = self._inflected(surface, cut) if key < 0 or best[key] < VILLAGE else (-1, "")
+        if stem >= 0 and (key < 0 or (best[stem] > best[key] and not self._written(surface))):
+            key, rule, name = stem, INFLECTION, form  # ``Laçına`` is Lachin's dative more likely than a village
+        if key < 0 and follow is None:
+            key, rule, name = self._in_latin(surface)
         if key >= 0:
             verdict = self.writing.verdict(surface, key)
         elif follow is None and len(surface) >= MISSPELLING_MIN and self.misspellings.suspect(surface):
@@ -220,14 +245,31 @@ class Spotter:
         else:
             verdict = REJECTED
         starts = "".join(sorted({word[0] for word in follow})) if follow is not None else ""
-        return _Word(follow, starts, key, verdict, rule)
+        return _Word(follow, starts, key, verdict, rule, _capitalised(name))
 
-    def _inflected(self, surface: str, cut: Callable[[str], list[str]]) -> int:
-        """The key id of the name ``surface`` inflects (``Агдаме``, ``Bakıda``), -1 for none: of the
-        stems that are names, the one of the best known place (``İranın`` is Iran's, not Ira's)."""
+    def _written(self, surface: str) -> bool:
+        """Whether ``surface`` is written as a name is (then its folded key stays: ``Laçın`` is no ``Laç``)."""
+        return self.written is not None and self.written(surface)
+
+    def _in_latin(self, surface: str) -> tuple[int, str, str]:
+        """The key id of the first of ``latin_forms(surface)`` that is a name (-1 for none), its rule
+        (``name`` for the word itself, ``inflection`` for a stem) and that form."""
+        phrase = self.dictionary.phrase
+        for n, form in enumerate(latin_forms(surface)):
+            key = phrase(scan_form(form)).key
+            if key >= 0:
+                return key, INFLECTION if n else "name", form
+        return -1, "name", ""
+
+    def _inflected(self, surface: str, cut: Callable[[str], list[str]]) -> tuple[int, str]:
+        """The key id of the name ``surface`` inflects (``Агдаме``, ``Bakıda``) and that stem, (-1, "")
+        for none: of the stems that are names, the one of the best known place (``İranın`` is Iran's,
+        not Ira's)."""
         phrase, best = self.dictionary.phrase, self.dictionary.best
-        keys = [key for key in (phrase(scan_form(stem)).key for stem in cut(surface)) if key >= 0]
-        return max(keys, key=best.__getitem__) if keys else -1
+        keys = [(key, stem) for stem in cut(surface) if (key := phrase(scan_form(stem)).key) >= 0]
+        if not keys:  # an irregular form (``Орла``) or none at all: the analyser knows
+            keys = [(key, stem) for stem in russian_nominatives(surface) if (key := phrase(scan_form(stem)).key) >= 0]
+        return max(keys, key=lambda found: best[found[0]]) if keys else (-1, "")
 
     def _longest_at(
         self, text: str, scanned: str, start: int, end: int, key: int, follow: frozenset[str] | None
@@ -273,6 +315,11 @@ def _next_word(text: str, start: int, end: int) -> int:
     """Where the word after ``text[start:end]`` may begin: past the separator, or past the full stop and
     the space of a short word (``St. Thomas``)."""
     return end + 2 if end - start <= SHORT_DOTTED and text[end : end + 2] == ". " else end + 1
+
+
+def _capitalised(name: str) -> str:
+    """``name`` with a capital first letter (the analyser and ``romanize`` give lowercase forms)."""
+    return name[:1].upper() + name[1:]
 
 
 def _with_heads(text: str, spots: list[Spot]) -> list[Spot]:

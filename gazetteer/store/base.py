@@ -12,10 +12,17 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import Protocol
 
+from gazetteer.api_keys import ApiKey
 from gazetteer.documents import Document, Event, NewDocument, StoredMention
+from gazetteer.idempotency import IdempotencyKey, Ingested
+from gazetteer.map_query import MapFilter, MappedPlace
+from gazetteer.results import NearQuery
 
 MentionedPlace = tuple[int, float, float, int]
 """(place id, lon, lat, mention count) of a mentioned place."""
+POINT_FEATURES = "PPL%"
+"""``LIKE`` pattern of the feature codes of places that are points: populated places (other mentioned
+places may be areas, whose shapes the store does not hold)."""
 
 
 class DocumentStore(Protocol):
@@ -32,6 +39,19 @@ class DocumentStore(Protocol):
 
     def add_document(self, new: NewDocument) -> Document:
         """Store a document with its mentions and events, all or nothing; the stored document."""
+
+    def add_keyed_document(self, new: NewDocument, key: IdempotencyKey) -> Ingested:
+        """Store a document with its idempotency key, all or nothing, unless the key already names one.
+
+        A key stored with the same fingerprint gives its document back (``replayed``), with another
+        fingerprint ``KeyReused``; the check and the write are one transaction.
+        """
+
+    def keyed_document(self, key: IdempotencyKey) -> Document | None:
+        """The document stored under the key, ``None`` for a new key; ``KeyReused`` for another request's key."""
+
+    def count_mentions(self, document_id: int) -> int:
+        """How many mentions a document has; ``NotFound`` for an unknown document."""
 
     def document(self, document_id: int) -> Document:
         """The document with that id; ``NotFound`` otherwise."""
@@ -54,8 +74,30 @@ class DocumentStore(Protocol):
     def mention_counts(self, place_ids: Sequence[int]) -> dict[int, int]:
         """Mention counts of the given places (unmentioned ones left out)."""
 
-    def mentioned_places(self) -> list[MentionedPlace]:
-        """Every mentioned place with its position and mention count."""
+    def mentioned_places(self, near: NearQuery | None = None) -> list[MentionedPlace]:
+        """Every mentioned place with its position and mention count; with ``near``, those whose point
+        lies within its radius (cut in the database) and every one that is no populated place (an area
+        whose shape may reach into the circle: ``POINT_FEATURES``)."""
+
+    def map_places(self, selection: MapFilter) -> list[MappedPlace]:
+        """Every place the map filter selects, with its mention and document counts, the most mentioned first."""
+
+    def map_mentions(
+        self, selection: MapFilter, per_place: int, place_ids: Sequence[int] | None = None
+    ) -> list[StoredMention]:
+        """Up to ``per_place`` selected mentions of each place (of ``place_ids`` only), its newest documents' first."""
+
+    def map_events(self, selection: MapFilter, most: int) -> list[Event]:
+        """The ``most`` newest events of the selected documents (any, when none is named) within the filter's ranges."""
+
+    def map_document_count(self, selection: MapFilter) -> int:
+        """How many documents hold a mention the map filter selects."""
+
+    def document_titles(self, document_ids: Sequence[int]) -> dict[int, str]:
+        """Titles of the given documents, by id (unknown ids left out; their texts are not read)."""
+
+    def generation(self) -> str:
+        """A token that changes whenever anything is committed to the store, by this process or another."""
 
     def add_event(self, event: Event) -> Event:
         """Store a new event (its document, when given, must exist); the event with its id."""
@@ -73,3 +115,15 @@ class DocumentStore(Protocol):
         self, *, proposed: bool | None = None, document_id: int | None = None, limit: int = 100, offset: int = 0
     ) -> list[Event]:
         """Events by date then id, filtered by proposal state and document."""
+
+    def add_key(self, key: ApiKey) -> ApiKey:
+        """Store a new API key; ``InvalidInput`` when a key of that name exists."""
+
+    def key_by_digest(self, digest: str) -> ApiKey | None:
+        """The API key whose secret has that digest, or ``None``."""
+
+    def api_keys(self) -> list[ApiKey]:
+        """Every API key, by name."""
+
+    def revoke_key(self, name: str) -> None:
+        """Delete an API key; ``NotFound`` when there is none of that name."""

@@ -17,6 +17,13 @@ from types import TracebackType
 from gazetteer.errors import DataError
 from gazetteer.store.schema import connect
 
+GENERATION = "generation"
+"""The ``meta`` key of the count of write transactions that changed the store."""
+_NEXT_GENERATION = (
+    f"INSERT INTO meta (key, value) VALUES ('{GENERATION}', '1') "
+    "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+)
+
 
 class Database:
     """The store's file, opened (and created when missing) in WAL mode."""
@@ -41,18 +48,29 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: committed when the block ends, rolled back on any error."""
+        """A write transaction: committed when the block ends, rolled back on any error.  One that changed
+        anything moves the store's generation on (``generation``)."""
         with self._lock:
             try:
                 self.db.execute("BEGIN IMMEDIATE")
+                before = self.db.total_changes
                 try:
                     yield self.db
+                    if self.db.total_changes != before:
+                        self.db.execute(_NEXT_GENERATION)
                 except BaseException:
                     self.db.execute("ROLLBACK")
                     raise
                 self.db.execute("COMMIT")
             except sqlite3.Error as error:
                 raise DataError(f"document store error: {error}") from error
+
+    def generation(self) -> str:
+        """The count of write transactions that changed the store, by any process: maps cached under it
+        stay right, and every process (and every worker) gives the same one."""
+        with self.reading() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (GENERATION,)).fetchone()
+        return str(row[0]) if row else "0"
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:

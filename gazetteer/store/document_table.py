@@ -9,6 +9,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from gazetteer.documents import Document, StoredMention
+from gazetteer.results import NearQuery
+from gazetteer.store.base import POINT_FEATURES
+from geo.bbox import circle_boxes
 
 _DOCUMENT_COLUMNS = "id, text, title, date, source, created"
 _MENTION_COLUMNS = (
@@ -122,7 +125,35 @@ def mention_counts(db: sqlite3.Connection, place_ids: Sequence[int]) -> dict[int
     return counts
 
 
-def mentioned_places(db: sqlite3.Connection) -> list[tuple[int, float, float, int]]:
-    """(place id, lon, lat, mention count) of every place mentioned in any document."""
-    rows = db.execute("SELECT place_id, lon, lat, COUNT(*) FROM mentions GROUP BY place_id")
+def mentioned_places(db: sqlite3.Connection, near: NearQuery | None = None) -> list[tuple[int, float, float, int]]:
+    """(place id, lon, lat, mention count) of every place mentioned in any document; with ``near``, of those
+    whose point lies in the boxes around its circle (``geo.bbox``: a superset the caller cuts exactly) and
+    of every one that is no populated place."""
+    where, params = "", list[object]()
+    if near is not None:
+        boxes = circle_boxes(near.lon, near.lat, near.radius_km)
+        inside = " OR ".join("(lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?)" for _ in boxes)
+        where = f"WHERE {inside} OR feature_code NOT LIKE ?"
+        params = [value for west, south, east, north in boxes for value in (west, east, south, north)]
+        params.append(POINT_FEATURES)
+    rows = db.execute(f"SELECT place_id, lon, lat, COUNT(*) FROM mentions {where} GROUP BY place_id", params)
     return [(int(pid), float(lon), float(lat), int(n)) for pid, lon, lat, n in rows]
+
+
+def count_mentions(db: sqlite3.Connection, document_id: int) -> int:
+    """How many mentions a document has."""
+    return int(db.execute("SELECT COUNT(*) FROM mentions WHERE document_id = ?", (document_id,)).fetchone()[0])
+
+
+def insert_key(db: sqlite3.Connection, key: str, fingerprint: str, document_id: int, created: str) -> None:
+    """Insert an idempotency key row naming the document its request stored."""
+    db.execute(
+        "INSERT INTO idempotency_keys (key, fingerprint, document_id, created) VALUES (?, ?, ?, ?)",
+        (key, fingerprint, document_id, created),
+    )
+
+
+def find_key(db: sqlite3.Connection, key: str) -> tuple[str, int] | None:
+    """(fingerprint, document id) stored with an idempotency key, or ``None``."""
+    row = db.execute("SELECT fingerprint, document_id FROM idempotency_keys WHERE key = ?", (key,)).fetchone()
+    return (str(row[0]), int(row[1])) if row else None

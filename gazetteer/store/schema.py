@@ -16,6 +16,12 @@ SCHEMA_VERSION = "1"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+    key TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    created TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     text TEXT NOT NULL,
@@ -42,6 +48,14 @@ CREATE TABLE IF NOT EXISTS mentions (
     PRIMARY KEY (document_id, n)
 );
 CREATE INDEX IF NOT EXISTS mentions_place ON mentions(place_id, document_id, n);
+CREATE INDEX IF NOT EXISTS mentions_box ON mentions(lon, lat, place_id, document_id);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE TABLE IF NOT EXISTS api_keys (
+    name TEXT PRIMARY KEY,
+    scope TEXT NOT NULL CHECK (scope IN ('read', 'write')),
+    digest TEXT NOT NULL UNIQUE,
+    created TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     title TEXT NOT NULL,
@@ -80,10 +94,10 @@ def _create(db: sqlite3.Connection) -> None:
     version = _version(db)
     if version not in (None, SCHEMA_VERSION):
         raise DataError(f"store schema {version}, expected {SCHEMA_VERSION}")
+    db.executescript("BEGIN IMMEDIATE;" + _SCHEMA)  # every statement IF NOT EXISTS: older stores gain new tables
     if version is None:
-        db.executescript("BEGIN IMMEDIATE;" + _SCHEMA)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-        db.execute("COMMIT")
+    db.execute("COMMIT")
 
 
 def _version(db: sqlite3.Connection) -> str | None:

@@ -13,11 +13,17 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 
+from gazetteer.api_keys import ApiKey
 from gazetteer.documents import Document, Event, NewDocument, StoredMention
-from gazetteer.errors import NotFound
+from gazetteer.errors import InvalidInput, NotFound
+from gazetteer.idempotency import IdempotencyKey, Ingested, reused
 from gazetteer.limits import check_event, check_id, check_page
+from gazetteer.map_query import MapFilter, MappedPlace
+from gazetteer.results import NearQuery
 from gazetteer.store import document_table as docs
 from gazetteer.store import event_table as events
+from gazetteer.store import key_table as key_rows
+from gazetteer.store import map_table
 from gazetteer.store.base import MentionedPlace
 from gazetteer.store.database import Database
 
@@ -35,11 +41,46 @@ class SqliteStore(Database):
     def add_document(self, new: NewDocument) -> Document:
         """Store a document, its mentions and events in one transaction."""
         with self.transaction() as db:
-            document = docs.insert_document(db, new.text, new.title, new.date, new.source, _now())
-            docs.insert_mentions(db, (replace(m, document_id=document.id) for m in new.mentions))
-            for event in new.events:
-                events.insert_event(db, replace(event, document_id=document.id))
+            return self._insert(db, new)
+
+    def add_keyed_document(self, new: NewDocument, key: IdempotencyKey) -> Ingested:
+        """Store a document with its idempotency key in one transaction, or give the one stored under the key."""
+        with self.transaction() as db:
+            earlier = self._keyed(db, key)
+            if earlier is not None:
+                return Ingested(earlier, replayed=True)
+            document = self._insert(db, new)
+            docs.insert_key(db, key.key, key.fingerprint, document.id, document.created)
+        return Ingested(document, replayed=False)
+
+    def keyed_document(self, key: IdempotencyKey) -> Document | None:
+        """The document stored under the key, ``None`` for a new key; ``KeyReused`` for another request's key."""
+        with self.reading() as db:
+            return self._keyed(db, key)
+
+    def count_mentions(self, document_id: int) -> int:
+        """How many mentions a document has; ``NotFound`` for an unknown document."""
+        check_id(document_id, "document id")
+        with self.reading() as db:
+            self._require_document(db, document_id)
+            return docs.count_mentions(db, document_id)
+
+    @staticmethod
+    def _insert(db: sqlite3.Connection, new: NewDocument) -> Document:
+        document = docs.insert_document(db, new.text, new.title, new.date, new.source, _now())
+        docs.insert_mentions(db, (replace(m, document_id=document.id) for m in new.mentions))
+        for event in new.events:
+            events.insert_event(db, replace(event, document_id=document.id))
         return document
+
+    @staticmethod
+    def _keyed(db: sqlite3.Connection, key: IdempotencyKey) -> Document | None:
+        found = docs.find_key(db, key.key)
+        if found is None:
+            return None
+        if found[0] != key.fingerprint:
+            raise reused(key.key)
+        return docs.get_document(db, found[1])
 
     def document(self, document_id: int) -> Document:
         """The document with that id; ``NotFound`` otherwise."""
@@ -85,10 +126,37 @@ class SqliteStore(Database):
         with self.reading() as db:
             return docs.mention_counts(db, place_ids)
 
-    def mentioned_places(self) -> list[MentionedPlace]:
-        """(place id, lon, lat, mention count) of every mentioned place."""
+    def mentioned_places(self, near: NearQuery | None = None) -> list[MentionedPlace]:
+        """(place id, lon, lat, mention count) of every mentioned place (near ``near``: see the interface)."""
         with self.reading() as db:
-            return docs.mentioned_places(db)
+            return docs.mentioned_places(db, near)
+
+    def map_places(self, selection: MapFilter) -> list[MappedPlace]:
+        """Every place the map filter selects, counted, the most mentioned first."""
+        with self.reading() as db:
+            return map_table.mapped_places(db, selection)
+
+    def map_mentions(
+        self, selection: MapFilter, per_place: int, place_ids: Sequence[int] | None = None
+    ) -> list[StoredMention]:
+        """Up to ``per_place`` selected mentions of each place (of ``place_ids`` only, when given)."""
+        with self.reading() as db:
+            return map_table.listed_mentions(db, selection, per_place, place_ids)
+
+    def map_events(self, selection: MapFilter, most: int) -> list[Event]:
+        """The ``most`` newest events the map filter selects."""
+        with self.reading() as db:
+            return map_table.selected_events(db, selection, most)
+
+    def map_document_count(self, selection: MapFilter) -> int:
+        """How many documents hold a mention the map filter selects."""
+        with self.reading() as db:
+            return map_table.selected_documents(db, selection)
+
+    def document_titles(self, document_ids: Sequence[int]) -> dict[int, str]:
+        """Titles of the given documents, by id (unknown ids left out)."""
+        with self.reading() as db:
+            return map_table.document_titles(db, document_ids)
 
     def add_event(self, event: Event) -> Event:
         """Store a new event; its document, when given, must exist."""
@@ -131,6 +199,30 @@ class SqliteStore(Database):
             if document_id is not None:
                 self._require_document(db, document_id)
             return events.list_events(db, proposed=proposed, document_id=document_id, limit=limit, offset=offset)
+
+    def add_key(self, key: ApiKey) -> ApiKey:
+        """Store a new API key, stamped with the time; ``InvalidInput`` when a key of that name exists."""
+        stamped = replace(key, created=key.created or _now())
+        with self.transaction() as db:
+            if not key_rows.insert_key(db, stamped):
+                raise InvalidInput(f"a key named {key.name!r} exists; revoke it first")
+        return stamped
+
+    def key_by_digest(self, digest: str) -> ApiKey | None:
+        """The API key whose secret has that digest, or ``None``."""
+        with self.reading() as db:
+            return key_rows.key_by_digest(db, digest)
+
+    def api_keys(self) -> list[ApiKey]:
+        """Every API key, by name."""
+        with self.reading() as db:
+            return key_rows.list_keys(db)
+
+    def revoke_key(self, name: str) -> None:
+        """Delete an API key; ``NotFound`` when there is none of that name."""
+        with self.transaction() as db:
+            if not key_rows.delete_key(db, name):
+                raise NotFound(f"no key named {name!r}")
 
     @staticmethod
     def _require_document(db: sqlite3.Connection, document_id: int) -> None:

@@ -8,13 +8,14 @@ from fastapi import APIRouter, Response
 
 from gazetteer.public import event_json, near_collection
 from gazetteer.results import EventDraft
-from service.deps import ApiDep, EventId, Historic, K, Limit, Offset, PageLimit, RadiusKm
+from service.deps import ApiDep, EventId, Historic, JsonBody, K, Limit, Offset, PageLimit, RadiusKm
 from service.geojson_response import GeoJSONResponse
 from service.schemas.events import EventCreate, EventList, EventPublic
 from service.schemas.geojson import PlaceCollection
 from service.schemas.problem import problem_responses
 
-router = APIRouter(prefix="/events", tags=["events"], responses=problem_responses(404, 422, 503))
+router = APIRouter(prefix="/events", tags=["events"], responses=problem_responses(422, 503))
+_UNKNOWN = problem_responses(404)
 
 
 def _draft(body: EventCreate) -> EventDraft:
@@ -31,7 +32,7 @@ def _draft(body: EventCreate) -> EventDraft:
     )
 
 
-@router.post("", status_code=201, response_model=EventPublic)
+@router.post("", status_code=201, response_model=EventPublic, dependencies=[JsonBody], responses=problem_responses(404))
 def create_event(body: EventCreate, api: ApiDep, response: Response) -> dict[str, Any]:
     """Record an event at a place id, a place name or lat/lon, with an optional radius and source."""
     event = api.add_event(_draft(body))
@@ -48,26 +49,26 @@ def list_events(
     return {"limit": limit, "offset": offset, "count": len(found), "events": found}
 
 
-@router.get("/{event_id}", response_model=EventPublic)
+@router.get("/{event_id}", response_model=EventPublic, responses=_UNKNOWN)
 def get_event(event_id: EventId, api: ApiDep) -> dict[str, Any]:
     """One event."""
     return event_json(api.event(event_id))
 
 
-@router.put("/{event_id}", response_model=EventPublic)
+@router.put("/{event_id}", response_model=EventPublic, dependencies=[JsonBody], responses=_UNKNOWN)
 def replace_event(event_id: EventId, body: EventCreate, api: ApiDep) -> dict[str, Any]:
     """Replace an event (a proposed one becomes a confirmed one)."""
     return event_json(api.replace_event(event_id, _draft(body)))
 
 
-@router.delete("/{event_id}", status_code=204)
+@router.delete("/{event_id}", status_code=204, responses=_UNKNOWN)
 def delete_event(event_id: EventId, api: ApiDep) -> Response:
     """Delete an event."""
     api.delete_event(event_id)
     return Response(status_code=204)
 
 
-@router.get("/{event_id}/near", response_model=PlaceCollection, response_class=GeoJSONResponse)
+@router.get("/{event_id}/near", response_model=PlaceCollection, response_class=GeoJSONResponse, responses=_UNKNOWN)
 def event_near(
     event_id: EventId,
     api: ApiDep,

@@ -1,7 +1,11 @@
 """Map pages: the mentions map, the map of one event, and the Leaflet files they load.
 
-``GET /map`` maps every stored document, ``?document=ID`` one document,
-``?place=ID`` centres the map on a place and opens its popup.  The pages load
+``GET /map`` maps the stored mentions, bounded: ``?document=ID`` (repeated)
+names documents, ``?place=ID`` takes the documents that mention a place and
+centres on it, its popup open, ``from``/``to`` bound the document date,
+``bbox`` the area, and ``max_markers`` the markers (past it, the places are
+clustered on the server).  Pages are cached per filter and store generation
+and answered with an ETag (``page_cache``).  The pages load
 Leaflet from ``/static/vendor/...`` (served here from the xstatic packages) and
 their offline basemap from ``/map/basemap.geojson?box=&detail=&country=``
 (cached here per extent, gzipped when the browser takes it), so they work
@@ -10,6 +14,7 @@ without any network; only the background tiles need one.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import threading
 from collections import OrderedDict
@@ -18,25 +23,50 @@ from weakref import WeakKeyDictionary
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
+from pydantic import Field
 
 from gazetteer.application import GazetteerAPI
 from gazetteer.limits import MAX_ID
 from gazetteer.map_data import MAX_BASEMAP_COUNTRIES
+from gazetteer.map_query import (
+    DEFAULT_MAX_MARKERS,
+    MAX_BBOX_TEXT,
+    MAX_MAP_DOCUMENT_IDS,
+    MAX_MARKERS,
+    BoundingBox,
+    MapFilter,
+)
 from maps.assets import VENDOR_PREFIX, local_assets, vendor_file
 from maps.basemap_extent import BasemapExtent
 from maps.basemap_layer import BASEMAP_URL
 from maps.basemap_shapes import geojson_bytes
 from maps.collect import map_options
 from maps.event_map import build_event_map
-from maps.mention_map import MapOptions, build_map, render_html
+from maps.html_page import HtmlPage, render_page
+from maps.mention_map import MapOptions, render_map
 from service.deps import ApiDep, EventId
 from service.geojson_response import GEOJSON
+from service.page_cache import PageCache
 from service.schemas.problem import problem_responses
 
 router = APIRouter(tags=["maps"], responses=problem_responses(404, 422, 503))
 
-DocumentQuery = Annotated[int | None, Query(ge=1, le=MAX_ID, description="Map only this document.")]
-PlaceQuery = Annotated[int | None, Query(ge=1, le=MAX_ID, description="Centre on this place, its popup open.")]
+DocumentQuery = Annotated[
+    list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None,
+    Query(max_length=MAX_MAP_DOCUMENT_IDS, description="Map only these documents (repeat for several)."),
+]
+PlaceQuery = Annotated[
+    int | None, Query(ge=1, le=MAX_ID, description="Only the documents that mention this place, centred on it.")
+]
+DateQuery = Annotated[dt.date | None, Query(description="ISO date; bounds the document date (inclusive).")]
+BboxQuery = Annotated[
+    str | None,
+    Query(max_length=MAX_BBOX_TEXT, description="Only places inside minlon,minlat,maxlon,maxlat (degrees)."),
+]
+MaxMarkersQuery = Annotated[
+    int,
+    Query(ge=1, le=MAX_MARKERS, description=f"Most markers, 1..{MAX_MARKERS}; past it places are clustered."),
+]
 BoxQuery = Annotated[str, Query(max_length=24, description="west,south,east,north in whole degrees.")]
 CountryQuery = Annotated[
     list[str] | None,
@@ -48,20 +78,51 @@ CACHED_BASEMAPS = 64
 """Basemaps kept per application layer, the least recently asked for dropped first."""
 SERVED = MapOptions(assets=local_assets(VENDOR_PREFIX), basemap_url=BASEMAP_URL)
 """Served maps load Leaflet and their basemap from this service, never from a CDN."""
+_HTML = {200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The map page"}}
+_pages = PageCache()
 
 
-@router.get("/map", response_class=HTMLResponse, summary="Map of the mentions")
-def mention_map(api: ApiDep, document: DocumentQuery = None, place: PlaceQuery = None) -> HTMLResponse:
-    """An HTML map of the stored mentions (all documents, or one), optionally centred on a place."""
-    data = api.map_data(document_id=document, place_id=place)
-    return HTMLResponse(render_html(build_map(data, map_options(data, SERVED))))
+@router.get("/map", response_class=HTMLResponse, summary="Map of the mentions", responses=_HTML)  # type: ignore[arg-type]
+def mention_map(
+    api: ApiDep,
+    request: Request,
+    document: DocumentQuery = None,
+    place: PlaceQuery = None,
+    date_from: Annotated[DateQuery, Query(alias="from")] = None,
+    date_to: Annotated[DateQuery, Query(alias="to")] = None,
+    bbox: BboxQuery = None,
+    max_markers: MaxMarkersQuery = DEFAULT_MAX_MARKERS,
+) -> Response:
+    """An HTML map of the stored mentions the filters pick, at most ``max_markers`` markers (clustered past it).
+
+    Answers with an ETag; ``If-None-Match`` gets 304 until the store changes.
+    """
+    selection = MapFilter(
+        tuple(document or ()),
+        place,
+        date_from.isoformat() if date_from else "",
+        date_to.isoformat() if date_to else "",
+        BoundingBox.parse(bbox) if bbox is not None else None,
+        max_markers,
+    ).checked()
+
+    def render() -> HtmlPage:
+        data = api.map_data(selection)
+        return render_map(data, map_options(data, SERVED))
+
+    return _pages.respond(api, request, f"/map?{selection.query()}", render)
 
 
-@router.get("/events/{event_id}/map", response_class=HTMLResponse, summary="Map of one event")
-def event_map(api: ApiDep, event_id: EventId) -> HTMLResponse:
-    """The event's circle (radius in metres) over the mentions, the places inside it highlighted."""
-    event, data = api.event_map_data(event_id)
-    return HTMLResponse(render_html(build_event_map(event, data, SERVED)))
+@router.get("/events/{event_id}/map", response_class=HTMLResponse, summary="Map of one event", responses=_HTML)  # type: ignore[arg-type]
+def event_map(api: ApiDep, request: Request, event_id: EventId) -> Response:
+    """The event's circle (radius in metres) over the mentions around it, the places inside it highlighted."""
+
+    def render() -> HtmlPage:
+        event, data = api.event_map_data(event_id)
+        return render_page(build_event_map(event, data, SERVED))
+
+    api.event(event_id)
+    return _pages.respond(api, request, f"/events/{event_id}/map", render)
 
 
 @router.get(BASEMAP_URL, include_in_schema=False)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from gazetteer.errors import InvalidInput
+from gazetteer.limits import TEXT_PATTERN
 from gazetteer.normalize import MAX_QUERY_LENGTH
 from gazetteer.public import candidate_feature, collection, mention_json, place_detail, variants_json
 from gazetteer.records import Point
@@ -16,9 +17,13 @@ from service.schemas.geojson import PlaceCollection, PlaceDetailFeature
 from service.schemas.places import PlaceMentions, PlaceVariants
 from service.schemas.problem import problem_responses
 
-router = APIRouter(prefix="/places", tags=["places"], responses=problem_responses(404, 422, 503))
+router = APIRouter(prefix="/places", tags=["places"], responses=problem_responses(422, 503))
+_UNKNOWN = problem_responses(404)
 
-Text = Annotated[str | None, Query(max_length=MAX_QUERY_LENGTH, description="The place name to look up.")]
+Text = Annotated[
+    str | None,
+    Query(max_length=MAX_QUERY_LENGTH, pattern=TEXT_PATTERN, description="The place name to look up."),
+]
 Lang = Annotated[
     str | None, Query(max_length=16, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})?$", description="Name language.")
 ]
@@ -68,19 +73,19 @@ def search(
     return collection([candidate_feature(c, lang) for c in candidates], echo)
 
 
-@router.get("/{place_id}", response_model=PlaceDetailFeature, response_class=GeoJSONResponse)
+@router.get("/{place_id}", response_model=PlaceDetailFeature, response_class=GeoJSONResponse, responses=_UNKNOWN)
 def get_place(place_id: PlaceId, api: ApiDep, lang: Lang = None) -> dict[str, Any]:
     """One place as a GeoJSON feature, with all its names."""
     return place_detail(api.place(place_id), api.variants(place_id), lang)
 
 
-@router.get("/{place_id}/variants", response_model=PlaceVariants)
+@router.get("/{place_id}/variants", response_model=PlaceVariants, responses=_UNKNOWN)
 def variants(place_id: PlaceId, api: ApiDep) -> dict[str, Any]:
     """Every name of a place, with language, script and flags."""
     return variants_json(api.place(place_id), api.variants(place_id))
 
 
-@router.get("/{place_id}/mentions", response_model=PlaceMentions)
+@router.get("/{place_id}/mentions", response_model=PlaceMentions, responses=_UNKNOWN)
 def mentions(place_id: PlaceId, api: ApiDep, limit: PageLimit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Every mention of a place across stored documents, with offsets and the sentence around it."""
     found = [mention_json(m) for m in api.place_mentions(place_id, limit, offset)]

@@ -7,8 +7,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from gazetteer.public import ATTRIBUTION, ENGINE
-from gazetteer.records import OVERLAY_ID_START
+from gazetteer.records import OVERLAY_ID_START, MatchType
 from service.schemas.places import NamePublic
+
+MATCH_TYPES = f"Search: how the query reached the name ({', '.join(kind.value for kind in MatchType)})."
+"""The description of a search result's ``match_type``."""
 
 
 class PointGeometry(BaseModel):
@@ -32,7 +35,7 @@ class PlaceProperties(BaseModel):
     radius_km: float = Field(description="Rough extent of an area, 0 for points.")
     source: str
     confidence: float | None = Field(None, description="Search: combined score 0..1.")
-    match_type: str | None = Field(None, description="Search: exact, folded, transliterated or fuzzy.")
+    match_type: str | None = Field(None, description=MATCH_TYPES)
     matched_name: str | None = Field(None, description="Search: the name the query matched.")
     distance_km: float | None = Field(
         None, description="Geodesic distance from the focus or query point to the place's representative point."

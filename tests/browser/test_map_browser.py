@@ -2,7 +2,10 @@
 
 A real uvicorn process serves a small store on 127.0.0.1; every request that
 leaves the machine (map tiles) is refused, so this also shows that the page
-needs no network: Leaflet comes from the service, and the basemap (borders,
+needs no network, and every page runs under the service's
+Content-Security-Policy: a violation (a script the policy does not name) is a
+problem, like a page error.  ``/docs`` and ``/redoc`` render offline too.
+Leaflet comes from the service, and the basemap (borders,
 land, labels) is drawn from the embedded index's shapes under the refused
 tiles: Natural Earth countries, the districts around Karabakh, the curated
 areas.  Screenshots go to artifacts/ at the project root.
@@ -163,6 +166,16 @@ class Browsing:
         self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         self.page.on("dialog", self._dialog)
         self.page.on("requestfailed", self._failed)
+        self.page.on("console", self._console)
+        self.page.add_init_script(CSP_WATCH)
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.problems.append(f"CSP: {message.text}")
+
+    def csp_violations(self) -> list[str]:
+        """The CSP violations the current page reported (its ``securitypolicyviolation`` events)."""
+        return list(self.page.evaluate("window.__cspViolations || []"))
 
     def _dialog(self, dialog: Any) -> None:
         self.problems.append(f"dialog: {dialog.message}")
@@ -178,6 +191,15 @@ class Browsing:
         else:
             self.refused.append(route.request.url)
             route.abort()
+
+
+CSP_WATCH = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolations.push(event.violatedDirective + " " + (event.blockedURI || "inline"));
+});
+"""
+"""Collects the page's CSP violations, before any of its own scripts runs."""
 
 
 @pytest.fixture
@@ -209,10 +231,13 @@ TARGET_STATE = """() => {
 
 def test_marker_popup_link_lands_on_highlighted_mention(service: str, browsing: Browsing) -> None:
     page = browsing.page
-    page.goto(f"{service}/map")
+    response = page.goto(f"{service}/map")
+    assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff" and response.headers["x-frame-options"] == "DENY"
     marker = page.locator("path.place-146970")
     marker.wait_for(state="visible", timeout=15_000)
     _wait_for_basemap(page)
+    assert browsing.csp_violations() == []
     page.screenshot(path=str(ARTIFACTS / "map.png"))
 
     marker.click()
@@ -226,13 +251,14 @@ def test_marker_popup_link_lands_on_highlighted_mention(service: str, browsing: 
 
     link.click()
     page.wait_for_url(f"{service}/documents/1#m-1")
-    page.wait_for_function("document.querySelector('a.mention.targeted') !== null")
+    _wait_until(page, "document.querySelector('a.mention.targeted') !== null")
     target = page.evaluate(TARGET_STATE)
     assert target["id"] == "m-1" and target["tag"] == "A" and target["text"] == "Khankendi"
     assert "mention" in target["classes"] and "targeted" in target["classes"]
     assert target["background"] == "rgb(255, 212, 59)"  # the :target highlight, not the plain mention colour
     assert target["inView"] and target["scrolled"] > 0
     assert HOSTILE in page.inner_text("article")
+    assert browsing.csp_violations() == []  # the document page's script ran under its policy
     page.screenshot(path=str(ARTIFACTS / "document_mention.png"))
 
     page.click("#m-1")
@@ -257,6 +283,52 @@ def test_clustered_marker_is_revealed_from_the_link(crowded_service: str, browsi
     assert browsing.problems == []
 
 
+def test_server_clusters_open_and_zoom_in(crowded_service: str, browsing: Browsing) -> None:
+    page = browsing.page
+    page.goto(f"{crowded_service}/map?max_markers=3")
+    clusters = page.locator("path.place-cluster")
+    clusters.first.wait_for(state="visible", timeout=15_000)
+    _wait_for_basemap(page)
+    assert 1 <= clusters.count() <= 3 - page.locator("path.place-marker").count()
+    clusters.last.click()  # the last drawn lies on top of any it overlaps
+    popup = page.locator(".leaflet-popup-content .cluster-popup")
+    popup.wait_for(state="visible", timeout=5_000)
+    assert "places" in popup.inner_text() and popup.locator("a.place-link").count() > 0
+    page.screenshot(path=str(ARTIFACTS / "map_server_clusters.png"))
+    popup.locator("a.zoom-link").click()
+    page.wait_for_url(f"{crowded_service}/map?bbox=*")
+    page.locator("path.place-cluster, path.place-marker").first.wait_for(state="visible", timeout=15_000)
+    assert browsing.csp_violations() == [] and browsing.problems == []
+
+
+REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+"""ReDoc's bundle hard-codes its attribution logo from its CDN (hidden when it fails): the policy blocks it."""
+
+
+@pytest.mark.parametrize(("path", "ready"), [("/docs", ".swagger-ui .info .title"), ("/redoc", "redoc h1")])
+def test_api_docs_render_offline(service: str, browsing: Browsing, path: str, ready: str) -> None:
+    page = browsing.page
+    response = page.goto(f"{service}{path}")
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    title = page.locator(ready).first
+    title.wait_for(state="visible", timeout=20_000)
+    assert "Karabakh gazetteer" in title.inner_text()
+    if path == "/docs":
+        page.locator(".opblock").first.wait_for(state="visible", timeout=10_000)
+    page.screenshot(path=str(ARTIFACTS / f"docs{path.replace('/', '-')}-offline.png"))
+    assert browsing.refused == [] and [p for p in browsing.problems if REDOC_LOGO not in p] == []
+    assert [v for v in browsing.csp_violations() if v != f"img-src {REDOC_LOGO}"] == []
+
+
+def _wait_until(page: Any, expression: str, seconds: float = 15.0) -> None:
+    """Poll ``expression`` until true (Playwright's ``wait_for_function`` evals in the page, which the CSP forbids)."""
+    for _ in range(int(seconds / 0.05)):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"never true: {expression}")
+
+
 BASEMAP_PATHS = ".leaflet-basemap-pane path"
 REGION_PATHS = ".leaflet-overlay-pane path[stroke='#2c7fb8']"
 
@@ -264,7 +336,7 @@ REGION_PATHS = ".leaflet-overlay-pane path[stroke='#2c7fb8']"
 def _wait_for_basemap(page: Any) -> None:
     """Until the basemap is drawn and the map has stopped zooming (it animates to fit its content)."""
     page.locator(".leaflet-container.basemap-drawn").wait_for(state="attached", timeout=15_000)
-    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')")
+    _wait_until(page, "!document.querySelector('.leaflet-zoom-anim')")
 
 
 def _label(page: Any, level: int, name: str) -> Any:
@@ -298,7 +370,7 @@ def test_karabakh_districts_and_areas_as_shapes_offline(karabakh_service: str, b
     page.screenshot(path=str(ARTIFACTS / "map-karabakh-offline.png"))
 
     page.evaluate("window.gazetteerMap.map.setView([40.1, 46.2], 7, {animate: false})")
-    page.wait_for_function("document.querySelectorAll('.basemap-label.level-1').length === 0")
+    _wait_until(page, "document.querySelectorAll('.basemap-label.level-1').length === 0")
     assert _label(page, 0, "Azerbaijan").is_visible() and _label(page, 0, "Armenia").is_visible()
     assert page.locator(f"{BASEMAP_PATHS}.basemap-admin1").first.is_visible()
     page.screenshot(path=str(ARTIFACTS / "map-karabakh-wide-offline.png"))

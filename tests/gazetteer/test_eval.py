@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.errors import InvalidInput
+from gazetteer.errors import DataError, InvalidInput
 from gazetteer.geoparse.evaluation import GoldDocument, GoldToponym, error_auc, evaluate, load_gold
 from gazetteer.records import Mention, Place, Point
 
@@ -89,5 +89,5 @@ def test_load_gold_rejects_malformed_lines(tmp_path: Path, line: str) -> None:
 
 
 def test_load_gold_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(InvalidInput, match="cannot read gold file"):
+    with pytest.raises(DataError, match="cannot read gold file"):
         load_gold(tmp_path / "absent.jsonl")

@@ -15,7 +15,7 @@ import shapely
 
 from gazetteer.application import GazetteerAPI
 from gazetteer.cli import main
-from gazetteer.errors import InvalidInput, NotFound
+from gazetteer.errors import DataError, InvalidInput, NotFound
 from gazetteer.export import ExportRequest, export
 from gazetteer.export.lpf import CONTEXT, CURATED_URI
 from gazetteer.index import IndexWriter
@@ -255,7 +255,6 @@ def test_mention_batches_list_every_document_in_order(api: GazetteerAPI) -> None
         (ExportRequest("places", Path("x.geojson"), "shp"), "unknown format 'shp'"),
         (ExportRequest("things", Path("x.geojson")), "cannot export 'things'"),
         (ExportRequest("places", Path("x.txt")), "give --format"),
-        (ExportRequest("places", Path("missing") / "x.csv"), "output folder missing does not exist"),
         (ExportRequest("mentions", Path("x.json"), "lpf"), "lpf is a format of places"),
         (ExportRequest("places", Path("x.csv"), shapes=True), "--shapes applies"),
         (ExportRequest("places", Path("x.csv"), country="Azerbaijan"), "country must be"),
@@ -269,6 +268,12 @@ def test_bad_requests(
     monkeypatch.chdir(tmp_path)
     with pytest.raises(InvalidInput, match=message):
         export(api, request_)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_output_folder_is_a_data_error(api: GazetteerAPI, tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=r"output folder .*missing does not exist"):
+        export(api, ExportRequest("places", tmp_path / "missing" / "x.csv"))
     assert list(tmp_path.iterdir()) == []
 
 
@@ -292,12 +297,12 @@ def test_cli(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "message", "exit_code"),
     [
-        (["places", "--format", "shp", "--out", "x.shp"], "error: unknown format 'shp': give one of geojson, gpkg,"),
-        (["places", "--out", "nowhere/x.gpkg"], "error: output folder nowhere does not exist"),
-        (["mentions", "--out", "x.gpkg", "--document", "99"], "error: no document with id 99"),
-        (["places", "--out", "x.gpkg", "--index", "absent.sqlite"], "error: no gazetteer index at absent.sqlite"),
+        (["places", "--format", "shp", "--out", "x.shp"], "error: unknown format 'shp': give one of geojson, gpkg,", 2),
+        (["places", "--out", "nowhere/x.gpkg"], "error: output folder nowhere does not exist", 1),
+        (["mentions", "--out", "x.gpkg", "--document", "99"], "error: no document with id 99", 1),
+        (["places", "--out", "x.gpkg", "--index", "absent.sqlite"], "error: no gazetteer index at absent.sqlite", 1),
     ],
 )
 def test_cli_errors_are_one_line(
@@ -307,10 +312,11 @@ def test_cli_errors_are_one_line(
     capsys: pytest.CaptureFixture[str],
     args: list[str],
     message: str,
+    exit_code: int,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     defaults = {"--index": str(home / "gazetteer.sqlite"), "--store": str(home / "store.sqlite")}
     files = [part for option, path in defaults.items() if option not in args for part in (option, path)]
     code, said, err = run_main(monkeypatch, capsys, *args, *files)
-    assert code == 2 and said == "" and err.startswith(message) and err.count("\n") == 1
+    assert code == exit_code and said == "" and err.startswith(message) and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == [], "no file, not even a partial one"

@@ -101,3 +101,24 @@ def test_every_seed_variant_resolves_top1(gazetteer: Gazetteer, variant_rows: li
 )
 def test_namesakes_and_typos_in_the_embedded_default(gazetteer: Gazetteer, query: str, expected: int) -> None:
     assert gazetteer.lookup(query, limit=1)[0].place.id == expected
+
+
+@pytest.mark.parametrize("query", ["Khanke", "Stepana", "Ханк", "xankən"])
+def test_a_beginning_completes_to_the_place(tiny: Gazetteer, query: str) -> None:
+    first = tiny.complete(query)[0]
+    assert (first.place.id, first.match_type) == (146970, MatchType.PREFIX)
+
+
+def test_a_whole_name_outranks_the_names_it_begins(tiny: Gazetteer) -> None:
+    assert [(c.place.id, c.match_type) for c in tiny.complete("Shusha")][:1] == [(147105, MatchType.EXACT)]
+
+
+def test_two_letters_are_not_completed(tiny: Gazetteer) -> None:
+    assert tiny.complete("Kh") == [] == tiny.complete("Su")
+
+
+def test_completion_checks_its_arguments(tiny: Gazetteer) -> None:
+    with pytest.raises(InvalidInput):
+        tiny.complete("Khanke", country="Azerbaijan")
+    with pytest.raises(InvalidInput):
+        tiny.complete("Khanke", limit=0)

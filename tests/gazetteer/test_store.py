@@ -11,12 +11,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from storebackends import on_store, store_target_fixture  # noqa: F401  (fixtures)
 
 from gazetteer.application import GazetteerAPI
 from gazetteer.documents import Event
 from gazetteer.errors import DataError, InvalidInput, NotFound
+from gazetteer.ingest import new_document
 from gazetteer.limits import MAX_TEXT_BYTES, TooLarge
 from gazetteer.records import Mention, Place, Point
+from gazetteer.results import NearQuery
 from gazetteer.sentences import MAX_SNIPPET, Sentences, sentence_spans
 from gazetteer.settings import load_settings
 from gazetteer.store import DocumentStore, SqliteStore, open_store
@@ -37,14 +40,14 @@ INJECTION = "Robert'); DROP TABLE documents;-- <script>alert('x')</script>"
 class FakeParser:
     """Mentions of the few names above, as a geoparser would return them."""
 
-    def parse(self, text: str) -> list[Mention]:
+    def parse(self, text: str, language: str | None = None) -> list[Mention]:
         pattern = "|".join(map(re.escape, PLACES))
         return [Mention(m.start(), m.end(), m.group(), PLACES[m.group()], 0.9) for m in re.finditer(pattern, text)]
 
 
 @pytest.fixture
-def api(tmp_path: Path) -> GazetteerAPI:
-    return GazetteerAPI(load_settings(tmp_path), parser=FakeParser())
+def api(tmp_path: Path, store_target: Path | str) -> GazetteerAPI:
+    return GazetteerAPI(on_store(load_settings(tmp_path), store_target), parser=FakeParser())
 
 
 @pytest.fixture
@@ -147,7 +150,7 @@ KILLER = textwrap.dedent(
     from gazetteer.store import SqliteStore
     place = Place(587084, "Baku", Point(49.89201, 40.37767))
     class Parser:
-        def parse(self, text):
+        def parse(self, text, language=None):
             return [Mention(m.start(), m.end(), "Baku", place, 0.9) for m in re.finditer("Baku", text)]
     store = SqliteStore(sys.argv[1])
     api = GazetteerAPI(parser=Parser(), store=store)
@@ -254,3 +257,33 @@ def test_a_file_that_is_not_a_store(tmp_path: Path) -> None:
     )
     with pytest.raises(DataError):
         open_store(other)
+
+
+def test_every_connection_sees_one_generation_that_each_write_moves_on(store_target: Path | str) -> None:
+    first, second = open_store(store_target), open_store(store_target)
+    try:
+        assert first.generation() == second.generation()
+        before = first.generation()
+        first.add_document(new_document("Talks in Baku.", [], title="", date="", source=""))
+        assert first.generation() == second.generation() != before
+        moved = second.generation()
+        with pytest.raises(NotFound):
+            second.delete_event(999)
+        assert first.generation() == moved, "a write that changed nothing leaves the generation"
+    finally:
+        first.close()
+        second.close()
+
+
+def test_the_store_cuts_mentioned_places_to_a_circle_and_keeps_the_areas(
+    api: GazetteerAPI, store: DocumentStore
+) -> None:
+    district = Place(147622, "Lachin District", Point(46.4, 39.6), "A", "ADM2", "AZ")
+    document = api.add_document("Shusha, Baku and Lachin District.", [
+        Mention(0, 6, "Shusha", SHUSHA, 0.9), Mention(8, 12, "Baku", BAKU, 0.9),
+        Mention(17, 32, "Lachin District", district, 0.9),
+    ])  # fmt: skip
+    assert document.id == 1
+    every = {row[0] for row in store.mentioned_places()}
+    near_shusha = {row[0] for row in store.mentioned_places(NearQuery(46.75, 39.76, 30.0))}
+    assert every == {SHUSHA.id, BAKU.id, district.id} and near_shusha == {SHUSHA.id, district.id}

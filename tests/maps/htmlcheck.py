@@ -7,12 +7,15 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-_BOUND = re.compile(r"\.bind(Popup|Tooltip)\(\s*(\"(?:[^\"\\]|\\.)*\")")
+_BOUND = re.compile(r"(?:\.bind(Popup|Tooltip)\(\s*|\"(popup|tooltip)\": )(\"(?:[^\"\\]|\\.)*\")")
+"""A popup or tooltip bound by a folium element (``.bindPopup("...")``) or in a marker layer's data."""
 
 
 def bound_html(page: str, kind: str = "Popup") -> list[str]:
-    """The HTML strings bound as popups (or tooltips) in a map page."""
-    return [json.loads(literal) for found_kind, literal in _BOUND.findall(page) if found_kind == kind]
+    """The HTML strings bound as popups (or tooltips) in a map page, in page order."""
+    return [
+        json.loads(literal) for bound, listed, literal in _BOUND.findall(page) if (bound or listed.capitalize()) == kind
+    ]
 
 
 @dataclass

@@ -21,6 +21,10 @@ def _page(data: MapData, options: MapOptions | None = None) -> str:
     return render_html(build_map(data, options))
 
 
+def _titles(documents: dict[int, Document]) -> dict[int, str]:
+    return {document_id: document.title for document_id, document in documents.items()}
+
+
 def _popup_of(page: str, place_id: int) -> str:
     popups = [p for p in bound_html(page) if f'data-place-id="{place_id}"' in p]
     assert len(popups) == 1
@@ -53,7 +57,7 @@ def test_busier_places_get_bigger_darker_markers(mentions: list[StoredMention]) 
 def test_popup_lists_variants_and_links_each_mention(
     mentions: list[StoredMention], documents: dict[int, Document]
 ) -> None:
-    data = MapData(mentions, documents, variants={146970: ["Stepanakert (hy, historic)", "Ханкенди (ru)"]})
+    data = MapData(mentions, _titles(documents), variants={146970: ["Stepanakert (hy, historic)", "Ханкенди (ru)"]})
     popup = parse(_popup_of(_page(data), 146970))
     hrefs = [a["href"] for a in links(popup) if a.get("class") == "mention-link"]
     assert hrefs == ["/documents/1#m-0", "/documents/1#m-1", "/documents/2#m-1"]
@@ -64,7 +68,7 @@ def test_popup_lists_variants_and_links_each_mention(
 
 
 def test_document_text_is_escaped_everywhere(mentions: list[StoredMention], documents: dict[int, Document]) -> None:
-    page = _page(MapData(mentions, documents), MapOptions(title=f"Map {HOSTILE}"))
+    page = _page(MapData(mentions, _titles(documents)), MapOptions(title=f"Map {HOSTILE}"))
     assert HOSTILE not in page
     assert "${alert(2)}" not in page and "`tick`" not in page
     parsed = parse(page)

@@ -12,6 +12,7 @@ from storedata import KHANKENDI, FakeGazetteer, fill_store, mentions_of
 from gazetteer.application import GazetteerAPI
 from gazetteer.errors import NotFound
 from gazetteer.map_data import NATURAL_EARTH_SOURCE
+from gazetteer.map_query import MapFilter
 from gazetteer.records import Mention, Name, Place, Point
 from gazetteer.settings import load_settings
 from gazetteer.spatial import regions_of
@@ -50,20 +51,21 @@ def api(tmp_path: Path) -> GazetteerAPI:
 
 def test_all_documents(api: GazetteerAPI) -> None:
     data = api.map_data()
-    assert sorted(data.documents) == [1, 2]
+    assert data.document_count == 2 and sorted(data.titles) == [1, 2]
     assert [m.place_id for m in data.mentions].count(146970) == 3
+    assert {p.place_id: (p.mentions, p.documents) for p in data.places}[146970] == (3, 2)
     assert data.events and all(e.document_id == 1 for e in data.events)
 
 
 def test_one_document(api: GazetteerAPI) -> None:
-    data = api.map_data(document_id=2)
-    assert list(data.documents) == [2] and {m.document_id for m in data.mentions} == {2}
+    data = api.map_data(MapFilter(document_ids=(2,)))
+    assert list(data.titles) == [2] and {m.document_id for m in data.mentions} == {2}
     assert map_options(data, MapOptions()).title.startswith("Mentions in Talks")
 
 
 def test_unknown_document_is_not_found(api: GazetteerAPI) -> None:
     with pytest.raises(NotFound):
-        api.map_data(document_id=99)
+        api.map_data(MapFilter(document_ids=(99,)))
 
 
 def test_variants_and_regions_from_the_gazetteer(tmp_path: Path) -> None:
@@ -74,12 +76,12 @@ def test_variants_and_regions_from_the_gazetteer(tmp_path: Path) -> None:
 
 
 def test_place_centre_from_mentions_then_gazetteer(api: GazetteerAPI, tmp_path: Path) -> None:
-    assert api.map_data(place_id=146970).focus == (46.7528, 39.8177)
+    assert api.map_data(MapFilter(place_id=146970)).focus == (46.7528, 39.8177)
     other = api_over(tmp_path / "other", [KARABAKH])
-    assert other.map_data(place_id=KARABAKH.id).focus == (46.75, 39.83)
+    assert other.map_data(MapFilter(place_id=KARABAKH.id)).focus == (46.75, 39.83)
     with pytest.raises(NotFound):
-        api.map_data(place_id=12345)
-    options = map_options(api.map_data(place_id=146970), MapOptions())
+        api.map_data(MapFilter(place_id=12345))
+    options = map_options(api.map_data(MapFilter(place_id=146970)), MapOptions())
     assert options.centre == (46.7528, 39.8177) and options.focus_place_id == 146970
 
 
@@ -110,7 +112,7 @@ def test_basemap_from_the_package_until_the_index_has_country_shapes(api: Gazett
 
 def test_map_data_carries_a_basemap_only_when_asked(api: GazetteerAPI) -> None:
     assert api.map_data().basemap is None
-    carried = api.map_data(document_id=1, basemap=True).basemap
+    carried = api.map_data(MapFilter(document_ids=(1,)), basemap=True).basemap
     assert carried is not None and carried.countries == ("AZ",)
 
 
@@ -118,5 +120,5 @@ def test_mentions_without_country_ask_for_no_first_level_areas(tmp_path: Path) -
     api = api_over(tmp_path, [KHANKENDI])
     text = "Somewhere."
     api.add_document(text, [Mention(0, 9, "Somewhere", Place(1, "Somewhere", Point(46.0, 40.0)), 0.9)])
-    data = api.map_data(document_id=3, basemap=True)
+    data = api.map_data(MapFilter(document_ids=(3,)), basemap=True)
     assert data.basemap is not None and data.basemap.countries == ()

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from storebackends import BACKENDS, on_store, store_at
 
 from gazetteer.gazetteer import Gazetteer
 from gazetteer.records import Mention
@@ -29,7 +30,7 @@ class NameParser:
         self.gazetteer = gazetteer
         self.pattern = re.compile(r"\b(" + "|".join(SAMPLE_NAMES) + r")\b")
 
-    def parse(self, text: str) -> list[Mention]:
+    def parse(self, text: str, language: str | None = None) -> list[Mention]:
         found = []
         for match in self.pattern.finditer(text):
             best = self.gazetteer.lookup(match.group(), country="AZ", limit=1)[0]
@@ -57,9 +58,12 @@ def parser_fixture(gazetteer: Gazetteer) -> Any:
     return _PARSERS[id(gazetteer)]
 
 
-@pytest.fixture(name="client")
-def client_fixture(tmp_path: Path, gazetteer: Gazetteer, parser: Any) -> Iterator[TestClient]:
-    """A client of an application over a fresh store in ``tmp_path``."""
-    app = create_app(load_settings(tmp_path), gazetteer=gazetteer, parser=parser)
-    with TestClient(app) as test_client:
-        yield test_client
+@pytest.fixture(name="client", params=BACKENDS)
+def client_fixture(
+    request: pytest.FixtureRequest, tmp_path: Path, gazetteer: Gazetteer, parser: Any
+) -> Iterator[TestClient]:
+    """A client of an application over a fresh store of each backend (SQLite in ``tmp_path``, PostgreSQL)."""
+    with store_at(request.param, tmp_path) as target:
+        app = create_app(on_store(load_settings(tmp_path), target), gazetteer=gazetteer, parser=parser)
+        with TestClient(app) as test_client:
+            yield test_client

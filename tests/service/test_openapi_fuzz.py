@@ -25,6 +25,7 @@ from servicefixtures import parser_fixture  # noqa: F401  (fixtures)
 from gazetteer.gazetteer import Gazetteer
 from gazetteer.settings import load_settings
 from service.app import create_app
+from service.state import api_of
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 """Examples per operation and mode (``FUZZ_EXAMPLES`` for a deeper run)."""
@@ -43,6 +44,7 @@ LABELS = sorted(
 def api_schema(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer, parser: Any) -> Any:
     folder: Path = tmp_path_factory.mktemp("fuzz")
     app = create_app(load_settings(folder), gazetteer=gazetteer, parser=parser)
+    assert api_of(app).spatial.places, "spatial indexes built before the first request: cold, it outlasts its timeout"
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from gazetteer.cli.geoparsing import format_report
 from gazetteer.geoparse.calibration import Judged, calibrate, expected_calibration_error, reliability
-from gazetteer.geoparse.evaluation import EvalReport, GoldDocument, GoldToponym, MissKind, evaluate
+from gazetteer.geoparse.evaluation import EvalReport, GoldDocument, GoldToponym, MissKind, evaluate, gold_document
 from gazetteer.records import Mention, Place, Point
 
 SHUSHA = Place(1, "Shusha", Point(46.75, 39.76))
@@ -200,3 +200,20 @@ def test_text_report_lists_every_class(kind: MissKind) -> None:
     calibration = next(n for n, line in enumerate(lines) if line.startswith("calibration: ECE"))
     first_miss = next(n for n, line in enumerate(lines) if " doc " in line)
     assert 3 < calibration < first_miss and "accuracy@25km" in lines[2]
+
+
+def test_scores_are_kept_per_language() -> None:
+    russian = GoldDocument("ru", "Колонна вышла из Шуши.", (GoldToponym(17, 21, "Шуши", SHUSHA.point),), "ru")
+    english = GoldDocument("en", TEXT, GOLD.toponyms, "en")
+    shusha = Mention(17, 21, "Шуши", SHUSHA, 0.9)
+    report = evaluate([russian, english], lambda text: [shusha] if text == russian.text else [])
+    summaries = report.language_summaries()
+    assert (summaries["ru"]["f1"], summaries["ru"]["documents"]) == (1.0, 1)
+    assert (summaries["en"]["recall"], summaries["en"]["fn"]) == (0.0, 3)
+    assert report.true_positives == 1 and report.false_negatives == 3
+
+
+def test_a_gold_document_without_a_language_is_classified() -> None:
+    text = "Колонна вышла из Шуши утром и к вечеру дошла до Лачина."
+    document = gold_document({"id": "x", "text": text, "toponyms": []})
+    assert document.language == "ru"

@@ -190,7 +190,7 @@ def test_cli_geoparse_files_and_stdin(tiny: Gazetteer, tmp_path: Path) -> None:
     assert first == {
         "id": "good",
         "toponyms": [
-            {"start": 9, "end": 13, "name": "Baku", "lat": 40.38, "lon": 49.89, "geonameid": 6,
+            {"start": 9, "end": 13, "name": "Baku", "matched": "Baku", "lat": 40.38, "lon": 49.89, "geonameid": 6,
              "confidence": first["toponyms"][0]["confidence"], "place": "Baku", "place_id": 6}
         ],
     }  # fmt: skip
@@ -221,3 +221,10 @@ def test_cli_evaluate(tiny: Gazetteer, tmp_path: Path) -> None:
     assert code == 0 and "F1 1.0000" in out and "accuracy@161km 1.0000" in out
     code, out, _ = run_cli(tiny, "evaluate", str(gold), "--json")
     assert json.loads(out)["tp"] == 1
+
+
+def test_cli_geoparse_takes_the_texts_language(tiny: Gazetteer) -> None:
+    code, out, _ = run_cli(tiny, "geoparse", "-", "--language", "az", stdin="Yol Bakudan keçir.".encode())
+    assert code == 0 and [t["matched"] for t in json.loads(out)["toponyms"]] == ["Baku"]
+    code, _, err = run_cli(tiny, "geoparse", "-", "--language", "xx", stdin=b"Baku")
+    assert code == 2 and err.startswith("error: unknown language 'xx'")

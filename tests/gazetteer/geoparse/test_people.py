@@ -84,3 +84,8 @@ def test_according_to_is_no_place_context() -> None:
 
 def test_olympic_is_no_place() -> None:
     assert surfaces("He set an Olympic record at the Olympic trials.") == []
+
+
+def test_russian_given_names_and_surnames_are_people() -> None:
+    text = "Вчера Попова и Мария Соколова выступили в Ростове, а затем в Пушкине."
+    assert [m.surface for m in geoparse(text)] == ["Ростове", "Пушкине"]

@@ -1,0 +1,337 @@
+"""The server store backend: documents, mentions and events in PostgreSQL + PostGIS, shared by instances.
+
+Chosen by ``open_store`` for a ``postgresql://`` URL.  Migrations are applied
+on open.  Every write is one transaction that also counts the store's
+generation when it wrote, so maps rendered by any instance know when to draw again; an
+ingest under an idempotency key holds an advisory lock on that key from its
+check to its commit, so two instances racing with the same key store one
+document.  A process keeps one connection, shared by its threads behind a
+lock, and opens it again when the server dropped it.  Errors name the store
+without its password and the failure by its SQLSTATE only: no server path or
+secret reaches a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from types import TracebackType
+from urllib.parse import urlsplit
+
+import psycopg
+
+from gazetteer.api_keys import ApiKey
+from gazetteer.documents import Document, Event, NewDocument, StoredMention
+from gazetteer.errors import DataError, InvalidInput, NotFound
+from gazetteer.idempotency import IdempotencyKey, Ingested, reused
+from gazetteer.limits import check_event, check_id, check_page
+from gazetteer.map_query import MapFilter, MappedPlace
+from gazetteer.results import NearQuery
+from gazetteer.store import postgres_map as maps
+from gazetteer.store import postgres_rows as rows
+from gazetteer.store.base import MentionedPlace
+from gazetteer.store.postgres_rows import Connection
+from gazetteer.store.postgres_schema import migrate
+
+CONNECT_TIMEOUT_S = 10
+"""Seconds to wait for the server when connecting."""
+KEY_LOCK_CLASS = 7412
+"""Advisory lock class of idempotency keys (the key's hash is the lock's id)."""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def store_name(url: str) -> str:
+    """The store's URL as errors show it: user, host, port and database, never the password or options.
+
+    >>> store_name("postgresql://analyst:s3cret@db.example:5433/news?sslmode=require")
+    'postgresql://analyst@db.example:5433/news'
+    """
+    try:
+        parts = urlsplit(url)
+        user = f"{parts.username}@" if parts.username else ""
+        port = f":{parts.port}" if parts.port else ""
+        return f"{parts.scheme}://{user}{parts.hostname or ''}{port}{parts.path}"
+    except ValueError:
+        return "a postgresql:// URL that does not parse"
+
+
+def _reason(error: psycopg.Error) -> str:
+    """What failed, by its SQLSTATE name: server messages can quote paths on the server."""
+    if error.sqlstate is None:
+        return "the server cannot be reached, or refused the login"
+    return f"{type(error).__name__} (SQLSTATE {error.sqlstate})"
+
+
+class PostgresStore:
+    """Documents, mentions and events kept in a PostgreSQL + PostGIS database."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.name = store_name(url)
+        """The store as messages name it (no password)."""
+        self._lock = threading.RLock()
+        self._closed = False
+        self._db = self._connect()
+
+    def _connect(self) -> Connection:
+        try:
+            db = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        except psycopg.Error as error:
+            raise DataError(f"cannot open the document store {self.name}: {_reason(error)}") from None
+        try:
+            migrate(db)
+        except psycopg.Error as error:
+            db.close()
+            raise DataError(f"cannot migrate the document store {self.name}: {_reason(error)}") from None
+        return db
+
+    def close(self) -> None:
+        """Close the connection; committed data stays in the database."""
+        with self._lock:
+            self._closed = True
+            self._db.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _session(self) -> Iterator[Connection]:
+        """The connection, under the lock, opened again if the server dropped it; errors as ``DataError``."""
+        with self._lock:
+            if self._closed:
+                raise DataError(f"the document store {self.name} is closed")
+            if self._db.closed or self._db.broken:
+                self._db = self._connect()
+            try:
+                yield self._db
+            except psycopg.Error as error:
+                raise DataError(f"document store error: {_reason(error)}") from None
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        with self._session() as db:
+            yield db
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction, rolled back on any error, committed with the store's generation counted when it
+        wrote anything (a transaction has an id once it writes)."""
+        with self._session() as db, db.transaction():
+            yield db
+            db.execute("UPDATE store_generation SET n = n + 1 WHERE pg_current_xact_id_if_assigned() IS NOT NULL")
+
+    def add_document(self, new: NewDocument) -> Document:
+        """Store a document, its mentions and events in one transaction."""
+        with self._writing() as db:
+            return self._insert(db, new)
+
+    def add_keyed_document(self, new: NewDocument, key: IdempotencyKey) -> Ingested:
+        """Store a document with its idempotency key in one transaction, or give the one stored under the key."""
+        with self._writing() as db:
+            db.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (KEY_LOCK_CLASS, key.key))
+            earlier = self._keyed(db, key)
+            if earlier is not None:
+                return Ingested(earlier, replayed=True)
+            document = self._insert(db, new)
+            rows.insert_idempotency_key(db, key.key, key.fingerprint, document.id, document.created)
+        return Ingested(document, replayed=False)
+
+    def keyed_document(self, key: IdempotencyKey) -> Document | None:
+        """The document stored under the key, ``None`` for a new key; ``KeyReused`` for another request's key."""
+        with self._reading() as db:
+            return self._keyed(db, key)
+
+    @staticmethod
+    def _insert(db: Connection, new: NewDocument) -> Document:
+        document = rows.insert_document(db, new.text, new.title, new.date, new.source, _now())
+        rows.insert_mentions(db, (replace(m, document_id=document.id) for m in new.mentions))
+        for event in new.events:
+            rows.insert_event(db, replace(event, document_id=document.id))
+        return document
+
+    @staticmethod
+    def _keyed(db: Connection, key: IdempotencyKey) -> Document | None:
+        found = rows.find_idempotency_key(db, key.key)
+        if found is None:
+            return None
+        if found[0] != key.fingerprint:
+            raise reused(key.key)
+        return rows.get_document(db, found[1])
+
+    def count_mentions(self, document_id: int) -> int:
+        """How many mentions a document has; ``NotFound`` for an unknown document."""
+        check_id(document_id, "document id")
+        with self._reading() as db:
+            self._require_document(db, document_id)
+            return rows.count_mentions(db, document_id)
+
+    def document(self, document_id: int) -> Document:
+        """The document with that id; ``NotFound`` otherwise."""
+        check_id(document_id, "document id")
+        with self._reading() as db:
+            found = rows.get_document(db, document_id)
+        if found is None:
+            raise NotFound(f"no document with id {document_id}")
+        return found
+
+    def documents(self, limit: int = 100, offset: int = 0) -> list[Document]:
+        """Stored documents, newest first."""
+        limit, offset = check_page(limit, offset)
+        with self._reading() as db:
+            return rows.list_documents(db, limit, offset)
+
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        with self._reading() as db:
+            return rows.count_documents(db)
+
+    def mentions(self, document_id: int) -> list[StoredMention]:
+        """The mentions of a document in text order; ``NotFound`` for an unknown document."""
+        check_id(document_id, "document id")
+        with self._reading() as db:
+            self._require_document(db, document_id)
+            return rows.document_mentions(db, [document_id])
+
+    def mentions_of(self, document_ids: Sequence[int]) -> list[StoredMention]:
+        """The mentions of several documents, by document then position."""
+        with self._reading() as db:
+            return rows.document_mentions(db, document_ids)
+
+    def place_mentions(self, place_id: int, limit: int = 100, offset: int = 0) -> list[StoredMention]:
+        """Every mention of a place across documents, with snippets."""
+        limit, offset = check_page(limit, offset)
+        check_id(place_id, "place id")
+        with self._reading() as db:
+            return rows.place_mentions(db, place_id, limit, offset)
+
+    def mention_counts(self, place_ids: Sequence[int]) -> dict[int, int]:
+        """Mention counts of the given places (unmentioned ones left out)."""
+        with self._reading() as db:
+            return rows.mention_counts(db, place_ids)
+
+    def mentioned_places(self, near: NearQuery | None = None) -> list[MentionedPlace]:
+        """(place id, lon, lat, mention count) of every mentioned place (near ``near``: see the interface)."""
+        with self._reading() as db:
+            return rows.mentioned_places(db, near)
+
+    def map_places(self, selection: MapFilter) -> list[MappedPlace]:
+        """Every place the map filter selects, counted, the most mentioned first."""
+        with self._reading() as db:
+            return maps.mapped_places(db, selection)
+
+    def map_mentions(
+        self, selection: MapFilter, per_place: int, place_ids: Sequence[int] | None = None
+    ) -> list[StoredMention]:
+        """Up to ``per_place`` selected mentions of each place (of ``place_ids`` only, when given)."""
+        with self._reading() as db:
+            return maps.listed_mentions(db, selection, per_place, place_ids)
+
+    def map_events(self, selection: MapFilter, most: int) -> list[Event]:
+        """The ``most`` newest events the map filter selects."""
+        with self._reading() as db:
+            return maps.selected_events(db, selection, most)
+
+    def map_document_count(self, selection: MapFilter) -> int:
+        """How many documents hold a mention the map filter selects."""
+        with self._reading() as db:
+            return maps.selected_documents(db, selection)
+
+    def document_titles(self, document_ids: Sequence[int]) -> dict[int, str]:
+        """Titles of the given documents, by id (unknown ids left out)."""
+        with self._reading() as db:
+            return maps.document_titles(db, document_ids)
+
+    def generation(self) -> str:
+        """A token that changes whenever anything is committed to the store, by this process or another."""
+        with self._reading() as db:
+            row = db.execute("SELECT epoch, n FROM store_generation").fetchone()
+        return f"{row[0]}.{row[1]}" if row else ""
+
+    def add_event(self, event: Event) -> Event:
+        """Store a new event; its document, when given, must exist."""
+        with self._writing() as db:
+            self._check_source(db, event)
+            return rows.insert_event(db, event)
+
+    def update_event(self, event: Event) -> Event:
+        """Replace event ``event.id``; ``NotFound`` when there is none."""
+        with self._writing() as db:
+            self._check_source(db, event)
+            if not rows.update_event(db, event):
+                raise NotFound(f"no event with id {event.id}")
+        return event
+
+    def delete_event(self, event_id: int) -> None:
+        """Delete an event; ``NotFound`` when there is none."""
+        check_id(event_id, "event id")
+        with self._writing() as db:
+            if not rows.delete_event(db, event_id):
+                raise NotFound(f"no event with id {event_id}")
+
+    def event(self, event_id: int) -> Event:
+        """The event with that id; ``NotFound`` otherwise."""
+        check_id(event_id, "event id")
+        with self._reading() as db:
+            found = rows.get_event(db, event_id)
+        if found is None:
+            raise NotFound(f"no event with id {event_id}")
+        return found
+
+    def events(
+        self, *, proposed: bool | None = None, document_id: int | None = None, limit: int = 100, offset: int = 0
+    ) -> list[Event]:
+        """Events by date, filtered by proposal state and document."""
+        limit, offset = check_page(limit, offset)
+        if document_id is not None:
+            check_id(document_id, "document id")
+        with self._reading() as db:
+            if document_id is not None:
+                self._require_document(db, document_id)
+            return rows.list_events(db, proposed=proposed, document_id=document_id, limit=limit, offset=offset)
+
+    def add_key(self, key: ApiKey) -> ApiKey:
+        """Store a new API key, stamped with the time; ``InvalidInput`` when a key of that name exists."""
+        stamped = replace(key, created=key.created or _now())
+        with self._writing() as db:
+            if not rows.insert_api_key(db, stamped):
+                raise InvalidInput(f"a key named {key.name!r} exists; revoke it first")
+        return stamped
+
+    def key_by_digest(self, digest: str) -> ApiKey | None:
+        """The API key whose secret has that digest, or ``None``."""
+        with self._reading() as db:
+            return rows.api_key_by_digest(db, digest)
+
+    def api_keys(self) -> list[ApiKey]:
+        """Every API key, by name."""
+        with self._reading() as db:
+            return rows.list_api_keys(db)
+
+    def revoke_key(self, name: str) -> None:
+        """Delete an API key; ``NotFound`` when there is none of that name."""
+        with self._writing() as db:
+            if not rows.delete_api_key(db, name):
+                raise NotFound(f"no key named {name!r}")
+
+    @staticmethod
+    def _require_document(db: Connection, document_id: int) -> None:
+        if not rows.has_document(db, document_id):
+            raise NotFound(f"no document with id {document_id}")
+
+    def _check_source(self, db: Connection, event: Event) -> None:
+        check_event(event)
+        if event.id:
+            check_id(event.id, "event id")
+        if event.document_id is not None:
+            self._require_document(db, event.document_id)

@@ -1,0 +1,52 @@
+"""Elements whose rendered parts are written into the page as they are.
+
+branca renders a ``MacroElement``'s ``header``, ``html`` and ``script`` macros,
+then wraps each result in a new ``Element``, which compiles it as a Jinja
+template and renders it again.  Whatever the first rendering wrote is then
+read as template code: a ``{{ 7*7 }}`` in a document's text or title, put into
+a popup, would come out as ``49`` (server-side template injection), and a
+page of hundreds of markers spends most of its time compiling its own output.
+``WrittenMacro`` adds each rendered part as a ``Written`` element, which
+renders to its text and is never compiled.  Every element of the project
+that carries text from documents, events or the gazetteer derives from it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from branca.element import Element, Figure, MacroElement
+
+PARTS = ("header", "html", "script")
+"""The macros of a ``MacroElement`` template, and the figure sections they are written into."""
+
+
+class Written(Element):
+    """Finished markup or code, rendered as it is."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        """The text, unchanged."""
+        return self.text
+
+
+class WrittenMacro(MacroElement):
+    """A ``MacroElement`` whose rendered macros are written into the figure as ``Written`` elements."""
+
+    def render(self, **kwargs: Any) -> str:
+        """Render each macro once into its figure section, then the children (nothing is returned: the
+        figure writes its sections)."""
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("an element is rendered within a figure")
+        macros = self._template.module.__dict__
+        for part in PARTS:
+            macro = macros.get(part)
+            if macro is not None:
+                getattr(figure, part).add_child(Written(str(macro(self, kwargs))), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+        return ""
