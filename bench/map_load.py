@@ -183,7 +183,7 @@ def run_clients(base: str, jobs: Sequence[Sequence[tuple[str, dict[str, str]]]],
 
 
 class RssSampler:
-    """The resident memory of a process, sampled every 0.1 s in a thread."""
+    """The resident memory of a process and its children (the workers), sampled every 0.1 s in a thread."""
 
     def __init__(self, pid: int) -> None:
         self.process = psutil.Process(pid)
@@ -193,8 +193,12 @@ class RssSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.samples.append(self.process.memory_info().rss)
+            self.samples.append(self.total())
             self._stop.wait(0.1)
+
+    def total(self) -> int:
+        """The resident memory now, in bytes, of the process and all its children."""
+        return sum(p.memory_info().rss for p in (self.process, *self.process.children(recursive=True)))
 
     def __enter__(self) -> RssSampler:
         self._thread.start()
@@ -212,6 +216,7 @@ def main() -> None:
     parser.add_argument("--urls", type=int, default=120, help="Distinct filter combinations (cold pages).")
     parser.add_argument("--requests", type=int, default=600, help="Requests of the cached and revalidated phases.")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (each has its own cache).")
     parser.add_argument("--index", type=Path, default=None, help="Gazetteer index (default: the usual one).")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -232,12 +237,12 @@ def main() -> None:
                "GAZETTEER_HOME": folder, "GAZETTEER_RATE_LIMIT": "0"}  # fmt: skip
         port = free_port()
         command = [sys.executable, "-m", "uvicorn", "--factory", "service.app:create_app", "--host", "127.0.0.1",
-                   "--port", str(port), "--log-level", "warning"]  # fmt: skip
+                   "--port", str(port), "--log-level", "warning", "--workers", str(args.workers)]  # fmt: skip
         base = f"http://127.0.0.1:{port}"
         with running(command, env, f"{base}/openapi.json") as pid:
             httpx.get(f"{base}/map/basemap.geojson?box=40,36,54,46&detail=44,38,50,42", trust_env=False)  # warm-up
             with RssSampler(pid) as rss:
-                before = rss.process.memory_info().rss
+                before = rss.total()
                 cold = Phase("cold")
                 run_clients(base, [[(u, {}) for u in urls[i :: args.clients]] for i in range(args.clients)], cold)
                 etags = {u: httpx.get(base + u, trust_env=False).headers["etag"] for u in urls}
@@ -247,9 +252,10 @@ def main() -> None:
                 revalidations = [[(u, {"If-None-Match": etags[u]}) for u in picks[i :: args.clients]]
                                  for i in range(args.clients)]  # fmt: skip
                 run_clients(base, revalidations, revalidated)
-                after = rss.process.memory_info().rss
+                after = rss.total()
             peak = max(rss.samples)
-    print(f"{args.clients} clients in parallel, {len(urls)} distinct filter combinations, 1 uvicorn worker")
+    workers = f"{args.workers} uvicorn worker{'s' if args.workers > 1 else ''}"
+    print(f"{args.clients} clients in parallel, {len(urls)} distinct filter combinations, {workers}")
     for phase in (cold, cached, revalidated):
         print(phase.line())
     mb = 1024 * 1024
