@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from types import TracebackType
@@ -24,17 +24,15 @@ from urllib.parse import urlsplit
 import psycopg
 
 from gazetteer.api_keys import ApiKey
-from gazetteer.documents import Document, Event, NewDocument, StoredMention
+from gazetteer.documents import Document, Event, NewDocument
 from gazetteer.errors import DataError, InvalidInput, NotFound
 from gazetteer.idempotency import IdempotencyKey, Ingested, reused
 from gazetteer.limits import check_event, check_id, check_page
-from gazetteer.map_query import MapFilter, MappedPlace
-from gazetteer.results import NearQuery
 from gazetteer.store import postgres_map as maps
 from gazetteer.store import postgres_rows as rows
-from gazetteer.store.base import MentionedPlace
 from gazetteer.store.postgres_rows import Connection
 from gazetteer.store.postgres_schema import migrate
+from gazetteer.store.reads import StoreReads
 
 CONNECT_TIMEOUT_S = 10
 """Seconds to wait for the server when connecting."""
@@ -68,8 +66,11 @@ def _reason(error: psycopg.Error) -> str:
     return f"{type(error).__name__} (SQLSTATE {error.sqlstate})"
 
 
-class PostgresStore:
+class PostgresStore(StoreReads):
     """Documents, mentions and events kept in a PostgreSQL + PostGIS database."""
+
+    _rows = rows
+    _maps = maps
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -119,7 +120,8 @@ class PostgresStore:
                 raise DataError(f"document store error: {_reason(error)}") from None
 
     @contextmanager
-    def _reading(self) -> Iterator[Connection]:
+    def reading(self) -> Iterator[Connection]:
+        """The connection, for reads."""
         with self._session() as db:
             yield db
 
@@ -149,7 +151,7 @@ class PostgresStore:
 
     def keyed_document(self, key: IdempotencyKey) -> Document | None:
         """The document stored under the key, ``None`` for a new key; ``KeyReused`` for another request's key."""
-        with self._reading() as db:
+        with self.reading() as db:
             return self._keyed(db, key)
 
     @staticmethod
@@ -169,92 +171,9 @@ class PostgresStore:
             raise reused(key.key)
         return rows.get_document(db, found[1])
 
-    def count_mentions(self, document_id: int) -> int:
-        """How many mentions a document has; ``NotFound`` for an unknown document."""
-        check_id(document_id, "document id")
-        with self._reading() as db:
-            self._require_document(db, document_id)
-            return rows.count_mentions(db, document_id)
-
-    def document(self, document_id: int) -> Document:
-        """The document with that id; ``NotFound`` otherwise."""
-        check_id(document_id, "document id")
-        with self._reading() as db:
-            found = rows.get_document(db, document_id)
-        if found is None:
-            raise NotFound(f"no document with id {document_id}")
-        return found
-
-    def documents(self, limit: int = 100, offset: int = 0) -> list[Document]:
-        """Stored documents, newest first."""
-        limit, offset = check_page(limit, offset)
-        with self._reading() as db:
-            return rows.list_documents(db, limit, offset)
-
-    def count_documents(self) -> int:
-        """How many documents are stored."""
-        with self._reading() as db:
-            return rows.count_documents(db)
-
-    def mentions(self, document_id: int) -> list[StoredMention]:
-        """The mentions of a document in text order; ``NotFound`` for an unknown document."""
-        check_id(document_id, "document id")
-        with self._reading() as db:
-            self._require_document(db, document_id)
-            return rows.document_mentions(db, [document_id])
-
-    def mentions_of(self, document_ids: Sequence[int]) -> list[StoredMention]:
-        """The mentions of several documents, by document then position."""
-        with self._reading() as db:
-            return rows.document_mentions(db, document_ids)
-
-    def place_mentions(self, place_id: int, limit: int = 100, offset: int = 0) -> list[StoredMention]:
-        """Every mention of a place across documents, with snippets."""
-        limit, offset = check_page(limit, offset)
-        check_id(place_id, "place id")
-        with self._reading() as db:
-            return rows.place_mentions(db, place_id, limit, offset)
-
-    def mention_counts(self, place_ids: Sequence[int]) -> dict[int, int]:
-        """Mention counts of the given places (unmentioned ones left out)."""
-        with self._reading() as db:
-            return rows.mention_counts(db, place_ids)
-
-    def mentioned_places(self, near: NearQuery | None = None) -> list[MentionedPlace]:
-        """(place id, lon, lat, mention count) of every mentioned place (near ``near``: see the interface)."""
-        with self._reading() as db:
-            return rows.mentioned_places(db, near)
-
-    def map_places(self, selection: MapFilter) -> list[MappedPlace]:
-        """Every place the map filter selects, counted, the most mentioned first."""
-        with self._reading() as db:
-            return maps.mapped_places(db, selection)
-
-    def map_mentions(
-        self, selection: MapFilter, per_place: int, place_ids: Sequence[int] | None = None
-    ) -> list[StoredMention]:
-        """Up to ``per_place`` selected mentions of each place (of ``place_ids`` only, when given)."""
-        with self._reading() as db:
-            return maps.listed_mentions(db, selection, per_place, place_ids)
-
-    def map_events(self, selection: MapFilter, most: int) -> list[Event]:
-        """The ``most`` newest events the map filter selects."""
-        with self._reading() as db:
-            return maps.selected_events(db, selection, most)
-
-    def map_document_count(self, selection: MapFilter) -> int:
-        """How many documents hold a mention the map filter selects."""
-        with self._reading() as db:
-            return maps.selected_documents(db, selection)
-
-    def document_titles(self, document_ids: Sequence[int]) -> dict[int, str]:
-        """Titles of the given documents, by id (unknown ids left out)."""
-        with self._reading() as db:
-            return maps.document_titles(db, document_ids)
-
     def generation(self) -> str:
         """A token that changes whenever anything is committed to the store, by this process or another."""
-        with self._reading() as db:
+        with self.reading() as db:
             row = db.execute("SELECT epoch, n FROM store_generation").fetchone()
         return f"{row[0]}.{row[1]}" if row else ""
 
@@ -282,7 +201,7 @@ class PostgresStore:
     def event(self, event_id: int) -> Event:
         """The event with that id; ``NotFound`` otherwise."""
         check_id(event_id, "event id")
-        with self._reading() as db:
+        with self.reading() as db:
             found = rows.get_event(db, event_id)
         if found is None:
             raise NotFound(f"no event with id {event_id}")
@@ -295,7 +214,7 @@ class PostgresStore:
         limit, offset = check_page(limit, offset)
         if document_id is not None:
             check_id(document_id, "document id")
-        with self._reading() as db:
+        with self.reading() as db:
             if document_id is not None:
                 self._require_document(db, document_id)
             return rows.list_events(db, proposed=proposed, document_id=document_id, limit=limit, offset=offset)
@@ -310,12 +229,12 @@ class PostgresStore:
 
     def key_by_digest(self, digest: str) -> ApiKey | None:
         """The API key whose secret has that digest, or ``None``."""
-        with self._reading() as db:
+        with self.reading() as db:
             return rows.api_key_by_digest(db, digest)
 
     def api_keys(self) -> list[ApiKey]:
         """Every API key, by name."""
-        with self._reading() as db:
+        with self.reading() as db:
             return rows.list_api_keys(db)
 
     def revoke_key(self, name: str) -> None:
@@ -323,11 +242,6 @@ class PostgresStore:
         with self._writing() as db:
             if not rows.delete_api_key(db, name):
                 raise NotFound(f"no key named {name!r}")
-
-    @staticmethod
-    def _require_document(db: Connection, document_id: int) -> None:
-        if not rows.has_document(db, document_id):
-            raise NotFound(f"no document with id {document_id}")
 
     def _check_source(self, db: Connection, event: Event) -> None:
         check_event(event)

@@ -10,30 +10,30 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import replace
 
 from gazetteer.api_keys import ApiKey
-from gazetteer.documents import Document, Event, NewDocument, StoredMention
+from gazetteer.documents import Document, Event, NewDocument
 from gazetteer.errors import InvalidInput, NotFound
 from gazetteer.idempotency import IdempotencyKey, Ingested, reused
 from gazetteer.limits import check_event, check_id, check_page
-from gazetteer.map_query import MapFilter, MappedPlace
-from gazetteer.results import NearQuery
 from gazetteer.store import document_table as docs
 from gazetteer.store import event_table as events
 from gazetteer.store import key_table as key_rows
 from gazetteer.store import map_table
-from gazetteer.store.base import MentionedPlace
 from gazetteer.store.database import Database
+from gazetteer.store.reads import StoreReads
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class SqliteStore(Database):
+class SqliteStore(Database, StoreReads):
     """Documents, mentions and events kept in an SQLite file (WAL, transactions)."""
+
+    _rows = docs
+    _maps = map_table
 
     def __enter__(self) -> SqliteStore:
         return self
@@ -58,13 +58,6 @@ class SqliteStore(Database):
         with self.reading() as db:
             return self._keyed(db, key)
 
-    def count_mentions(self, document_id: int) -> int:
-        """How many mentions a document has; ``NotFound`` for an unknown document."""
-        check_id(document_id, "document id")
-        with self.reading() as db:
-            self._require_document(db, document_id)
-            return docs.count_mentions(db, document_id)
-
     @staticmethod
     def _insert(db: sqlite3.Connection, new: NewDocument) -> Document:
         document = docs.insert_document(db, new.text, new.title, new.date, new.source, _now())
@@ -81,82 +74,6 @@ class SqliteStore(Database):
         if found[0] != key.fingerprint:
             raise reused(key.key)
         return docs.get_document(db, found[1])
-
-    def document(self, document_id: int) -> Document:
-        """The document with that id; ``NotFound`` otherwise."""
-        check_id(document_id, "document id")
-        with self.reading() as db:
-            found = docs.get_document(db, document_id)
-        if found is None:
-            raise NotFound(f"no document with id {document_id}")
-        return found
-
-    def documents(self, limit: int = 100, offset: int = 0) -> list[Document]:
-        """Stored documents, newest first."""
-        limit, offset = check_page(limit, offset)
-        with self.reading() as db:
-            return docs.list_documents(db, limit, offset)
-
-    def count_documents(self) -> int:
-        """How many documents are stored."""
-        with self.reading() as db:
-            return docs.count_documents(db)
-
-    def mentions(self, document_id: int) -> list[StoredMention]:
-        """The mentions of a document in text order; ``NotFound`` for an unknown document."""
-        check_id(document_id, "document id")
-        with self.reading() as db:
-            self._require_document(db, document_id)
-            return docs.document_mentions(db, [document_id])
-
-    def mentions_of(self, document_ids: Sequence[int]) -> list[StoredMention]:
-        """The mentions of several documents, by document then position."""
-        with self.reading() as db:
-            return docs.document_mentions(db, document_ids)
-
-    def place_mentions(self, place_id: int, limit: int = 100, offset: int = 0) -> list[StoredMention]:
-        """Every mention of a place across documents, with snippets."""
-        limit, offset = check_page(limit, offset)
-        check_id(place_id, "place id")
-        with self.reading() as db:
-            return docs.place_mentions(db, place_id, limit, offset)
-
-    def mention_counts(self, place_ids: Sequence[int]) -> dict[int, int]:
-        """Mention counts of the given places (unmentioned ones left out)."""
-        with self.reading() as db:
-            return docs.mention_counts(db, place_ids)
-
-    def mentioned_places(self, near: NearQuery | None = None) -> list[MentionedPlace]:
-        """(place id, lon, lat, mention count) of every mentioned place (near ``near``: see the interface)."""
-        with self.reading() as db:
-            return docs.mentioned_places(db, near)
-
-    def map_places(self, selection: MapFilter) -> list[MappedPlace]:
-        """Every place the map filter selects, counted, the most mentioned first."""
-        with self.reading() as db:
-            return map_table.mapped_places(db, selection)
-
-    def map_mentions(
-        self, selection: MapFilter, per_place: int, place_ids: Sequence[int] | None = None
-    ) -> list[StoredMention]:
-        """Up to ``per_place`` selected mentions of each place (of ``place_ids`` only, when given)."""
-        with self.reading() as db:
-            return map_table.listed_mentions(db, selection, per_place, place_ids)
-
-    def map_events(self, selection: MapFilter, most: int) -> list[Event]:
-        """The ``most`` newest events the map filter selects."""
-        with self.reading() as db:
-            return map_table.selected_events(db, selection, most)
-
-    def map_document_count(self, selection: MapFilter) -> int:
-        """How many documents hold a mention the map filter selects."""
-        with self.reading() as db:
-            return map_table.selected_documents(db, selection)
-
-    def document_titles(self, document_ids: Sequence[int]) -> dict[int, str]:
-        """Titles of the given documents, by id (unknown ids left out)."""
-        with self.reading() as db:
-            return map_table.document_titles(db, document_ids)
 
     def add_event(self, event: Event) -> Event:
         """Store a new event; its document, when given, must exist."""
@@ -223,11 +140,6 @@ class SqliteStore(Database):
         with self.transaction() as db:
             if not key_rows.delete_key(db, name):
                 raise NotFound(f"no key named {name!r}")
-
-    @staticmethod
-    def _require_document(db: sqlite3.Connection, document_id: int) -> None:
-        if not docs.has_document(db, document_id):
-            raise NotFound(f"no document with id {document_id}")
 
     def _check_source(self, db: sqlite3.Connection, event: Event) -> None:
         check_event(event)

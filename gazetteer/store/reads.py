@@ -1,0 +1,132 @@
+"""The reading half of the store interface, the same for every backend.
+
+A backend keeps its SQL in two modules of the same function names (the
+documents' rows, and what maps need: ``document_table`` and ``map_table``
+for SQLite, ``postgres_rows`` and ``postgres_map`` for PostgreSQL) and opens
+a connection for reads with ``reading()``.  ``StoreReads`` checks the
+arguments, reads through them, and turns a missing row into ``NotFound``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from types import ModuleType
+from typing import Any
+
+from gazetteer.documents import Document, Event, StoredMention
+from gazetteer.errors import NotFound
+from gazetteer.limits import check_id, check_page
+from gazetteer.map_query import MapFilter, MappedPlace
+from gazetteer.results import NearQuery
+from gazetteer.store.base import MentionedPlace
+
+
+class StoreReads:
+    """Reads of documents, mentions and map selections, over a backend's row modules."""
+
+    _rows: ModuleType
+    """The backend's module of document, mention, event and key rows."""
+    _maps: ModuleType
+    """The backend's module of what maps need."""
+
+    def reading(self) -> AbstractContextManager[Any]:
+        """The backend's connection, for reads."""
+        raise NotImplementedError
+
+    def _require_document(self, db: Any, document_id: int) -> None:
+        if not self._rows.has_document(db, document_id):
+            raise NotFound(f"no document with id {document_id}")
+
+    def count_mentions(self, document_id: int) -> int:
+        """How many mentions a document has; ``NotFound`` for an unknown document."""
+        check_id(document_id, "document id")
+        with self.reading() as db:
+            self._require_document(db, document_id)
+            return int(self._rows.count_mentions(db, document_id))
+
+    def document(self, document_id: int) -> Document:
+        """The document with that id; ``NotFound`` otherwise."""
+        check_id(document_id, "document id")
+        with self.reading() as db:
+            found: Document | None = self._rows.get_document(db, document_id)
+        if found is None:
+            raise NotFound(f"no document with id {document_id}")
+        return found
+
+    def documents(self, limit: int = 100, offset: int = 0) -> list[Document]:
+        """Stored documents, newest first."""
+        limit, offset = check_page(limit, offset)
+        with self.reading() as db:
+            found: list[Document] = self._rows.list_documents(db, limit, offset)
+        return found
+
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        with self.reading() as db:
+            return int(self._rows.count_documents(db))
+
+    def mentions(self, document_id: int) -> list[StoredMention]:
+        """The mentions of a document in text order; ``NotFound`` for an unknown document."""
+        check_id(document_id, "document id")
+        with self.reading() as db:
+            self._require_document(db, document_id)
+            found: list[StoredMention] = self._rows.document_mentions(db, [document_id])
+        return found
+
+    def mentions_of(self, document_ids: Sequence[int]) -> list[StoredMention]:
+        """The mentions of several documents, by document then position."""
+        with self.reading() as db:
+            found: list[StoredMention] = self._rows.document_mentions(db, document_ids)
+        return found
+
+    def place_mentions(self, place_id: int, limit: int = 100, offset: int = 0) -> list[StoredMention]:
+        """Every mention of a place across documents, with snippets."""
+        limit, offset = check_page(limit, offset)
+        check_id(place_id, "place id")
+        with self.reading() as db:
+            found: list[StoredMention] = self._rows.place_mentions(db, place_id, limit, offset)
+        return found
+
+    def mention_counts(self, place_ids: Sequence[int]) -> dict[int, int]:
+        """Mention counts of the given places (unmentioned ones left out)."""
+        with self.reading() as db:
+            found: dict[int, int] = self._rows.mention_counts(db, place_ids)
+        return found
+
+    def mentioned_places(self, near: NearQuery | None = None) -> list[MentionedPlace]:
+        """(place id, lon, lat, mention count) of every mentioned place (near ``near``: see the interface)."""
+        with self.reading() as db:
+            found: list[MentionedPlace] = self._rows.mentioned_places(db, near)
+        return found
+
+    def map_places(self, selection: MapFilter) -> list[MappedPlace]:
+        """Every place the map filter selects, counted, the most mentioned first."""
+        with self.reading() as db:
+            found: list[MappedPlace] = self._maps.mapped_places(db, selection)
+        return found
+
+    def map_mentions(
+        self, selection: MapFilter, per_place: int, place_ids: Sequence[int] | None = None
+    ) -> list[StoredMention]:
+        """Up to ``per_place`` selected mentions of each place (of ``place_ids`` only, when given)."""
+        with self.reading() as db:
+            found: list[StoredMention] = self._maps.listed_mentions(db, selection, per_place, place_ids)
+        return found
+
+    def map_events(self, selection: MapFilter, most: int) -> list[Event]:
+        """The ``most`` newest events the map filter selects."""
+        with self.reading() as db:
+            found: list[Event] = self._maps.selected_events(db, selection, most)
+        return found
+
+    def map_document_count(self, selection: MapFilter) -> int:
+        """How many documents hold a mention the map filter selects."""
+        with self.reading() as db:
+            return int(self._maps.selected_documents(db, selection))
+
+    def document_titles(self, document_ids: Sequence[int]) -> dict[int, str]:
+        """Titles of the given documents, by id (unknown ids left out)."""
+        with self.reading() as db:
+            found: dict[int, str] = self._maps.document_titles(db, document_ids)
+        return found
