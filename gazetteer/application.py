@@ -35,11 +35,25 @@ from gazetteer.api_keys import (
     digest_of,
     new_secret,
 )
-from gazetteer.documents import Document, Event, StoredMention
+from gazetteer.corrections import (
+    Corrected,
+    Correction,
+    CorrectionScope,
+    Covered,
+    MentionChanges,
+    case_variants,
+    now_utc,
+    parse_mention_id,
+    text_digest_of,
+)
+from gazetteer.corrector import Corrector, Scoped, corrected_parse, decided, mention_changes
+from gazetteer.dates import publication_date
+from gazetteer.documents import Document, Event, StoredMention, StoredPage
 from gazetteer.errors import DataError, InvalidInput, NotFound
 from gazetteer.gazetteer import Gazetteer
 from gazetteer.geoparse.language import check_language
 from gazetteer.geoparse.modes import Mode
+from gazetteer.geoparse.parser import Guidance
 from gazetteer.idempotency import IdempotencyKey, Ingested, check_key, fingerprint
 from gazetteer.index import COUNTRY_CODES, GazetteerIndex, ShapeRow
 from gazetteer.ingest import new_document
@@ -65,7 +79,9 @@ from gazetteer.map_data import (
     LISTED_MENTIONS_BUDGET,
     MAX_LISTED_MENTIONS,
     MAX_MAP_EVENTS,
+    MAX_TIMELINE_POINTS,
     MIN_LISTED_MENTIONS,
+    NAMES_LANGUAGE,
     Basemap,
     MapData,
     ShapedPlace,
@@ -75,11 +91,15 @@ from gazetteer.map_data import (
 )
 from gazetteer.map_query import DEFAULT_MAX_MARKERS, BoundingBox, MapFilter, MappedPlace
 from gazetteer.memo import Memo
+from gazetteer.mention_filter import MentionFilter
+from gazetteer.names_as_of import DEFAULT_LANGUAGE, NameAsOf, name_as_of, names_then
+from gazetteer.normalize import fold
 from gazetteer.public import variants_of
 from gazetteer.records import Candidate, Mention, Name, Place, Point
 from gazetteer.results import CONTAINING, NEAREST, EventDraft, Nearby, NearQuery
 from gazetteer.settings import Settings, load_settings
 from gazetteer.store import DocumentStore, open_store
+from gazetteer.web_page import WebPage, extract_page
 
 if TYPE_CHECKING:
     from gazetteer.spatial import Found, SpatialIndexes
@@ -90,8 +110,9 @@ T = TypeVar("T")
 class TextParser(Protocol):
     """A geoparser: text in, resolved mentions out."""
 
-    def parse(self, text: str, language: str | None = None) -> list[Mention]:
-        """The place mentions of ``text``, in text order; ``language``: its ISO 639-1 code when known."""
+    def parse(self, text: str, language: str | None = None, guidance: Guidance | None = None) -> list[Mention]:
+        """The place mentions of ``text``, in text order; ``language``: its ISO 639-1 code when known;
+        ``guidance``: analysts' decisions that hold for it."""
 
 
 MAPPED_PLACES = 20_000
@@ -227,6 +248,20 @@ class GazetteerAPI:
         """All names of a place, preferred ones first."""
         return self.gazetteer.variants(place_id)
 
+    def name_as_of(self, place_id: int, date: str, lang: str = DEFAULT_LANGUAGE) -> NameAsOf:
+        """The name a place went by at the ISO ``date`` in ``lang``, with its period (``names_as_of``);
+        ``InvalidInput`` for a bad date, ``NotFound`` for an unknown place."""
+        check_date(date)
+        return name_as_of(self.place(place_id), date, lang)
+
+    def names_then(self, place_ids: Sequence[int], date: str, lang: str = DEFAULT_LANGUAGE) -> dict[int, NameAsOf]:
+        """The names the given places had at ``date`` (a document's), by place id, where that name is another
+        than their main and current ones (``names_as_of.renamed``); none for no date or no gazetteer index."""
+        if not check_date(date):
+            return {}
+        renamed = names_then(self._mapped_places(sorted(set(place_ids))), ((pid, date) for pid in place_ids), lang)
+        return {place_id: found for (place_id, _), found in renamed.items()}
+
     def resolve(self, name_or_id: str) -> Place:
         """The place given by its id (digits) or by a name (its best candidate); ``InvalidInput`` for none."""
         if name_or_id.strip().isdecimal():
@@ -280,6 +315,42 @@ class GazetteerAPI:
             language = check_language(language)
         return self.parser_for(mode).parse(text, language)
 
+    def corrected_geoparse(
+        self, text: str, mode: Mode = Mode.FAST, language: str | None = None, corrector: Corrector | None = None
+    ) -> tuple[list[Mention], list[Mention]]:
+        """``geoparse`` with the stored corrections (or ``corrector``'s) as evidence: the mentions they
+        leave, and the originals (as parsed without them) of those they changed."""
+        if language is not None:
+            language = check_language(language)
+        parser = self.parser_for(mode)
+        mentions = parser.parse(text, language)
+        corrector = corrector if corrector is not None else self._corrector_of(mentions)
+        if not corrector:  # none, or none of these surfaces
+            return mentions, []
+        return corrected_parse(text, mentions, lambda guidance: parser.parse(text, language, guidance), corrector)
+
+    def corrections_all(self) -> list[Correction]:
+        """Every stored correction, oldest first: what a batch run follows."""
+        return sorted(_pages(self.store.corrections, most=MAX_ID), key=lambda c: c.id)
+
+    def _corrector_of(self, mentions: Sequence[Mention]) -> Corrector | None:
+        """The stored corrections of the surfaces of ``mentions``; ``None`` when there are none (and the
+        gazetteer is not opened for them)."""
+        if not mentions or not self.store.count_corrections():
+            return None
+        found = self.store.corrections_for(sorted({fold(m.surface) for m in mentions}))
+        return Corrector(found, self.gazetteer) if found else None
+
+    def _decided(self, text: str, mentions: Sequence[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Mentions parsed elsewhere as the stored corrections leave them (replaced or dropped, no parse
+        again), and the originals of those they changed."""
+        corrector = self._corrector_of(mentions)
+        guidance = corrector.guidance(text, mentions) if corrector is not None else {}
+        if not guidance:
+            return list(mentions), []
+        places = self.gazetteer.places({pid for pid in guidance.values() if pid is not None}, names=False)
+        return decided(mentions, guidance, places), [m for m in mentions if m.start in guidance]
+
     def ingest(
         self,
         text: str,
@@ -293,7 +364,8 @@ class GazetteerAPI:
         """Geoparse ``text`` (the way of ``mode``, in ``language`` if given) and store it with its mentions
         and proposed events, atomically."""
         date = _check_document(text, title, date, source)
-        return self._store_parsed(text, self.geoparse(text, mode, language), title, date, source)
+        mentions, originals = self.corrected_geoparse(text, mode, language)
+        return self._store_parsed(text, mentions, title, date, source, originals)
 
     def ingest_once(
         self,
@@ -312,14 +384,16 @@ class GazetteerAPI:
         parsing again; the same key with other fields raises ``KeyReused``.
         """
         how = mode.value if language is None else f"{mode.value} {check_language(language)}"
-        return self._keyed(key, text, title, date, source, how, lambda: self.geoparse(text, mode, language))
+        return self._keyed(key, text, title, date, source, how, lambda: self.corrected_geoparse(text, mode, language))
 
     def add_document(
         self, text: str, mentions: Sequence[Mention], *, title: str = "", date: str = "", source: str = ""
     ) -> Document:
-        """Store a text already geoparsed, with its mentions and the events they propose."""
+        """Store a text already geoparsed, with its mentions (as the stored corrections leave them) and the
+        events they propose."""
         date = _check_document(text, title, date, source)
-        return self._store_parsed(text, mentions, title, date, source)
+        decided, originals = self._decided(text, mentions)
+        return self._store_parsed(text, decided, title, date, source, originals)
 
     def add_document_once(
         self, key: str, text: str, mentions: Sequence[Mention], *, title: str = "", date: str = "", source: str = ""
@@ -329,7 +403,7 @@ class GazetteerAPI:
         A second call with the same key and fields gets the first document back (``replayed``), so that
         loading a batch run again stores nothing twice; the same key with other fields raises ``KeyReused``.
         """
-        return self._keyed(key, text, title, date, source, "parsed", lambda: mentions)
+        return self._keyed(key, text, title, date, source, "parsed", lambda: self._decided(text, mentions))
 
     def _keyed(
         self,
@@ -339,19 +413,88 @@ class GazetteerAPI:
         date: str,
         source: str,
         how: str,
-        parse: Callable[[], Sequence[Mention]],
+        parse: Callable[[], tuple[list[Mention], list[Mention]]],
+        page: StoredPage | None = None,
     ) -> Ingested:
         """The document stored under ``key`` for these fields (and ``how`` its mentions come), or a new one
-        with the mentions ``parse`` gives, stored with the key in one transaction."""
+        with the mentions (and the originals corrections changed) ``parse`` gives, stored with the key in
+        one transaction (with the web page it was extracted from, if any)."""
         date = _check_document(text, title, date, source)
         keyed = IdempotencyKey(check_key(key), fingerprint(text, title, date, source, how))
         earlier = self.store.keyed_document(keyed)
         if earlier is not None:
             return Ingested(earlier, replayed=True)
-        return self.store.add_keyed_document(new_document(text, parse(), title=title, date=date, source=source), keyed)
+        mentions, originals = parse()
+        dated = date or publication_date(text)  # the fingerprint keeps the caller's fields
+        new = new_document(text, mentions, title=title, date=dated, source=source, originals=originals)
+        return self.store.add_keyed_document(replace(new, page=page), keyed)
 
-    def _store_parsed(self, text: str, mentions: Sequence[Mention], title: str, date: str, source: str) -> Document:
-        return self.store.add_document(new_document(text, mentions, title=title, date=date, source=source))
+    def _store_parsed(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        title: str,
+        date: str,
+        source: str,
+        originals: Sequence[Mention] = (),
+        page: StoredPage | None = None,
+    ) -> Document:
+        dated = date or publication_date(text)  # no date given: the one in the text's header, if any
+        new = new_document(text, mentions, title=title, date=dated, source=source, originals=originals)
+        return self.store.add_document(replace(new, page=page))
+
+    def ingest_page(
+        self,
+        page: str | bytes,
+        *,
+        charset: str | None = None,
+        title: str = "",
+        date: str = "",
+        source: str = "",
+        file_name: str = "",
+        mode: Mode = Mode.FAST,
+        language: str | None = None,
+    ) -> Document:
+        """Extract the main text of a web page (``gazetteer.web_page``; ``charset``: the one its transport
+        declared) and ingest it, keeping the page beside it.
+
+        The title, date and source are the caller's, else the page's (its canonical URL as the source),
+        else the source is ``file_name``.  Mention offsets refer to the extracted text, the document's text.
+        """
+        found = extract_page(page, charset)
+        title, date, source = _page_fields(found, title, date, source, file_name)
+        date = _check_document(found.text, title, date, source)
+        mentions, originals = self.corrected_geoparse(found.text, mode, language)
+        return self._store_parsed(found.text, mentions, title, date, source, originals, page=found.original)
+
+    def ingest_page_once(
+        self,
+        key: str,
+        page: str | bytes,
+        *,
+        charset: str | None = None,
+        title: str = "",
+        date: str = "",
+        source: str = "",
+        file_name: str = "",
+        mode: Mode = Mode.FAST,
+        language: str | None = None,
+    ) -> Ingested:
+        """``ingest_page`` under an idempotency key, as ``ingest_once``: a retry with the same key and the
+        same page and fields gets the first document back (``replayed``); another page or fields, ``KeyReused``."""
+        found = extract_page(page, charset)
+        title, date, source = _page_fields(found, title, date, source, file_name)
+        how = f"page {fingerprint(found.html)} {mode.value} {'' if language is None else check_language(language)}"
+
+        def parse() -> tuple[list[Mention], list[Mention]]:
+            return self.corrected_geoparse(found.text, mode, language)
+
+        return self._keyed(key, found.text, title, date, source, how, parse, page=found.original)
+
+    def page(self, document_id: int) -> StoredPage:
+        """The web page a document's text was extracted from; ``NotFound`` for an unknown document or one
+        given as text."""
+        return self.store.page(document_id)
 
     def document(self, document_id: int) -> Document:
         """The document with that id; ``NotFound`` otherwise."""
@@ -373,10 +516,13 @@ class GazetteerAPI:
         """The mentions of a document in text order."""
         return self.store.mentions(document_id)
 
-    def place_mentions(self, place_id: int, limit: int = 100, offset: int = 0) -> list[StoredMention]:
-        """Every stored mention of a place (which must exist), with its sentence."""
+    def place_mentions(
+        self, place_id: int, limit: int = 100, offset: int = 0, selection: MentionFilter | None = None
+    ) -> list[StoredMention]:
+        """Every stored mention of a place (which must exist), with its sentence: by document then position,
+        or bounded by the documents' dates and sorted by them as ``selection`` says."""
         self.place(place_id)
-        return self.store.place_mentions(place_id, limit, offset)
+        return self.store.place_mentions(place_id, limit, offset, selection)
 
     # API keys.
 
@@ -402,6 +548,142 @@ class GazetteerAPI:
         if not key.allows(needed):
             raise NotAllowed(f"the API key {key.name!r} has the {key.scope} scope; this request needs {needed}")
         return key
+
+    # Corrections.
+
+    def mention(self, mention_id: str) -> StoredMention:
+        """The stored mention of that id (``<document id>-<ordinal>``); ``NotFound`` otherwise."""
+        return self.store.mention(*parse_mention_id(mention_id))
+
+    def correct(
+        self,
+        mention_id: str,
+        place_id: int | None,
+        *,
+        scope: CorrectionScope = CorrectionScope.MENTION,
+        region_id: int | None = None,
+        author: str,
+    ) -> Corrected:
+        """Record that the surface of a mention names ``place_id`` (``None``: no place) within ``scope``, and
+        apply it at once to the stored mentions it governs.  A ``region`` scope covers the documents about
+        ``region_id`` (by default the country of the new place, or of the old one for "not a place")."""
+        document_id, n = parse_mention_id(mention_id)
+        mention = self.store.mention(document_id, n)
+        place = self._named_place(place_id, "place_id") if place_id is not None else None
+        region = self._region(scope, region_id, place.country if place else mention.country)
+        correction = Correction(
+            id=0,
+            surface=mention.surface,
+            place_id=place.id if place else None,
+            place_name=place.name if place else "",
+            old_place_id=mention.place_id,
+            old_place_name=mention.place_name,
+            scope=scope,
+            document_id=document_id,
+            mention_n=n,
+            mention_start=mention.start,
+            text_digest=text_digest_of(self.store.document(document_id).text),
+            region_id=region.id if region else None,
+            region_name=region.name if region else "",
+            author=check_name(author),
+            created=now_utc(),
+        )
+        earlier = self.store.corrections_for([correction.folded])
+        changes = self._changes(correction, [*earlier, replace(correction, id=MAX_ID)])
+        return Corrected(self.store.add_correction(correction, changes), _changed(changes))
+
+    def corrections(self, limit: int = 100, offset: int = 0) -> list[Correction]:
+        """Corrections, newest first."""
+        return self.store.corrections(limit, offset)
+
+    def count_corrections(self) -> int:
+        """How many corrections are stored."""
+        return self.store.count_corrections()
+
+    def correction(self, correction_id: int) -> Correction:
+        """The correction with that id; ``NotFound`` otherwise."""
+        return self.store.correction(correction_id)
+
+    def undo_correction(self, correction_id: int) -> Corrected:
+        """Delete a correction: the mentions it governed go back to what the other corrections say, or to
+        what the geoparser said.  The deleted correction is returned."""
+        correction = self.store.correction(correction_id)
+        others = [c for c in self.store.corrections_for([correction.folded]) if c.id != correction.id]
+        changes = self._changes(correction, others)
+        self.store.delete_correction(correction.id, changes)
+        return Corrected(correction, _changed(changes))
+
+    def _named_place(self, place_id: int, field: str) -> Place:
+        check_id(place_id, field)
+        try:
+            return self.place(place_id)
+        except NotFound:
+            raise InvalidInput(f"{field}: no place with id {place_id}") from None
+
+    def _region(self, scope: CorrectionScope, region_id: int | None, country: str) -> Place | None:
+        """The region a correction of ``scope`` covers the documents of (``None`` for a narrower scope)."""
+        if scope is not CorrectionScope.REGION:
+            if region_id is not None:
+                raise InvalidInput(f"region_id is for the region scope, not the {scope} scope")
+            return None
+        if region_id is None:
+            country_id = self.gazetteer.index.country_ids().get(country)
+            if country_id is None:
+                raise InvalidInput("give region_id: the place has no country to default to")
+            region_id = country_id
+        from gazetteer.spatial import can_contain  # the spatial module's imports are heavy
+
+        region = self._named_place(region_id, "region_id")
+        if not can_contain(region):
+            raise InvalidInput(f"region_id: {region.name} is no country or area that can contain places")
+        return region
+
+    def _changes(self, correction: Correction, corrections: Sequence[Correction]) -> MentionChanges:
+        """What the stored mentions in the scope of ``correction`` become under ``corrections``."""
+        scoped = self._scoped(correction, corrections)
+        wanted = {c.place_id for c in corrections if c.place_id is not None}
+        return mention_changes(scoped, corrections, self.gazetteer.places(wanted, names=False))
+
+    def _scoped(self, correction: Correction, corrections: Sequence[Correction]) -> list[Scoped]:
+        """The stored mentions (and those found to name no place) that ``correction`` may govern."""
+        surfaces = case_variants(correction.surface)
+        kept = self.store.originals_with_surfaces(surfaces)
+        if correction.scope is CorrectionScope.REGION:
+            current = self.store.mentions_with_surfaces(surfaces)
+        else:  # its document, and those it holds for as the same text ingested again (changed, so kept)
+            holders = {correction.document_id or 0, *(m.document_id for m in kept)}
+            current = self.store.mentions_of(sorted(holders))
+        folded = correction.folded
+        now = {(m.document_id, m.n): m for m in current if fold(m.surface) == folded}
+        originals = {(m.document_id, m.n): m for m in kept if fold(m.surface) == folded}
+        documents = sorted({key[0] for key in (*now, *originals)})
+        digests = {d: text_digest_of(self.store.document(d).text) for d in documents}
+        regions = self._documents_about(documents, corrections)
+        scoped = []
+        for key in sorted({*now, *originals}):
+            original = originals.get(key) or now[key]
+            document = key[0]
+            covered = Covered(
+                original.surface, original.start, digests[document], regions.get(document, frozenset()), *key
+            )
+            scoped.append(Scoped(original, now.get(key), covered))
+        return scoped
+
+    def _documents_about(
+        self, documents: Sequence[int], corrections: Sequence[Correction]
+    ) -> dict[int, frozenset[int]]:
+        """Which regions of the ``region`` corrections each document is about."""
+        wanted = {c.region_id for c in corrections if c.scope is CorrectionScope.REGION and c.region_id is not None}
+        if not wanted or not documents:
+            return {}
+        mentions = self.store.mentions_of(documents)
+        places = self.gazetteer.places({m.place_id for m in mentions}, names=False)
+        corrector = Corrector(corrections, self.gazetteer)
+        by_document: dict[int, list[Place]] = {}
+        for m in mentions:
+            if m.place_id in places:
+                by_document.setdefault(m.document_id, []).append(places[m.place_id])
+        return {d: corrector.regions(found, wanted) for d, found in by_document.items()}
 
     # Events.
 
@@ -494,6 +776,8 @@ class GazetteerAPI:
         mentions = store.map_mentions(chosen, listed_per_place(len(drawn)), None if not clusters else ids)
         gazetteer_places = self._mapped_places(ids)
         shapes = {p.id: wkb for p, wkb, _ in self._shaped_places(lambda index: index.shapes(gazetteer_places))}
+        dates = store.document_dates(sorted({m.document_id for m in mentions}))
+        dated = ((m.place_id, dates.get(m.document_id, "")) for m in mentions)
         data = MapData(
             mentions=mentions,
             titles=named | store.document_titles(sorted({m.document_id for m in mentions} - set(named))),
@@ -505,6 +789,9 @@ class GazetteerAPI:
             clusters=clusters,
             document_count=store.map_document_count(chosen),
             selection=chosen,
+            timeline=store.map_timeline(chosen, MAX_TIMELINE_POINTS),
+            dates=dates,
+            names_then=names_then(gazetteer_places, dated, NAMES_LANGUAGE),
         )
         if chosen.place_id is None:
             return data
@@ -575,12 +862,23 @@ LOCATION_RULE = "give exactly one location: place_id, place_name, or lat and lon
 """The rule an event's location follows."""
 
 
+def _page_fields(page: WebPage, title: str, date: str, source: str, file_name: str) -> tuple[str, str, str]:
+    """(title, date, source) of a web page's document: each the caller's, else the page's own (its canonical
+    URL for the source, else the file name)."""
+    return title or page.title, date or page.date, source or page.url or file_name
+
+
 def _check_document(text: str, title: str, date: str, source: str) -> str:
     """Check a document's fields once, before anything is parsed; its date in ISO form."""
     check_text(text)
     check_field(title, "title", MAX_TITLE)
     check_field(source, "source", MAX_SOURCE)
     return check_date(date)
+
+
+def _changed(changes: MentionChanges) -> int:
+    """How many stored mentions ``changes`` touch."""
+    return len({*((m.document_id, m.n) for m in changes.replaced), *changes.removed})
 
 
 def _search(spatial: SpatialIndexes, query: NearQuery) -> list[Found]:

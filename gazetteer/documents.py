@@ -1,4 +1,4 @@
-"""Records of the document store: documents, their stored mentions, events."""
+"""Records of the document store: documents, their stored mentions, events, original web pages."""
 
 from __future__ import annotations
 
@@ -86,6 +86,20 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredPage:
+    """The original web page a document's text was extracted from, as kept beside the document."""
+
+    document_id: int
+    """The document whose text was extracted from it."""
+    html: str
+    """The page, decoded: untrusted markup, never to be rendered from the service's origin."""
+    url: str = ""
+    """Its canonical URL, ``""`` for none."""
+    author: str = ""
+    """Its author, ``""`` for none."""
+
+
+@dataclass(frozen=True, slots=True)
 class NewDocument:
     """A geoparsed document ready to be stored: its fields, mentions and proposed events.
 
@@ -101,6 +115,12 @@ class NewDocument:
     source: str
     """Outlet, URL or file name, ``""`` for none."""
     mentions: tuple[StoredMention, ...]
-    """Its mentions in text order, numbered from 0 (their ``document_id`` is ignored)."""
+    """Its mentions in text order, numbered from 0 (their ``document_id`` is ignored); a number is
+    missing where a correction says the name is no place."""
     events: tuple[Event, ...]
     """Events proposed from it (their ``document_id`` is ignored)."""
+    originals: tuple[StoredMention, ...] = ()
+    """The mentions as parsed before corrections changed them, kept so that undoing one restores them."""
+    page: StoredPage | None = None
+    """The web page its text was extracted from, kept beside it (its ``document_id`` is ignored); ``None``
+    for a text given as text."""

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from gazetteer.dates import ENGLISH_MONTHS
 from gazetteer.documents import Event
 from gazetteer.records import Mention
 from gazetteer.sentences import Sentences
@@ -26,30 +27,8 @@ MIN_CONFIDENCE = 0.3
 MAX_TITLE = 160
 """Longest proposed title, in characters."""
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = (
-    r"(?P<month>(?:" + "|".join(sorted((name.capitalize() for name in _MONTHS), key=len, reverse=True)) + r")\b\.?)"
-)
+_MONTH_NAMES = "|".join(sorted((name.capitalize() for name in ENGLISH_MONTHS), key=len, reverse=True))
+_MONTH = r"(?P<month>(?:" + _MONTH_NAMES + r")\b\.?)"
 _YEAR = r"(?:(?:,\s*|\s+)(?P<year>(?:19|20)\d\d)\b)?"
 _PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
@@ -80,7 +59,7 @@ def document_year(date: str) -> int | None:
 
 
 def _month(value: str) -> int:
-    return int(value) if value.isdigit() else _MONTHS[value.rstrip(".").lower()]
+    return int(value) if value.isdigit() else ENGLISH_MONTHS[value.rstrip(".").lower()]
 
 
 def _date_of(match: re.Match[str], default_year: int | None) -> DateMention | None:

@@ -260,16 +260,7 @@ class IndexWriter:
 
     def country_ids(self) -> dict[str, int]:
         """ISO code -> id of the country's own place (``PCLI`` first, then the lowest id)."""
-        marks = ",".join("?" * len(COUNTRY_CODES))
-        rows = self.db.execute(
-            f"SELECT country, id FROM places WHERE country != '' AND feature_code IN ({marks}) "
-            "ORDER BY country, feature_code != 'PCLI', id",
-            COUNTRY_CODES,
-        )
-        found: dict[str, int] = {}
-        for country, place_id in rows:
-            found.setdefault(str(country), int(place_id))
-        return found
+        return country_ids(self.db)
 
     def points_of(self, ids: Iterable[int]) -> dict[int, Point]:
         """The points of places already added, by id (unknown ids left out)."""
@@ -413,6 +404,20 @@ def _haversine_km(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> Any:
     return 2 * EARTH_MEAN_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
+def country_ids(db: sqlite3.Connection) -> dict[str, int]:
+    """ISO code -> id of the country's own place (``PCLI`` first, then the lowest id) in an index file."""
+    marks = ",".join("?" * len(COUNTRY_CODES))
+    rows = db.execute(
+        f"SELECT country, id FROM places WHERE country != '' AND feature_code IN ({marks}) "
+        "ORDER BY country, feature_code != 'PCLI', id",
+        COUNTRY_CODES,
+    )
+    found: dict[str, int] = {}
+    for country, place_id in rows:
+        found.setdefault(str(country), int(place_id))
+    return found
+
+
 class GazetteerIndex:
     """Read access to a built index file."""
 
@@ -432,6 +437,10 @@ class GazetteerIndex:
             return dict(self.db.execute("SELECT key, value FROM meta"))
         except sqlite3.DatabaseError as error:
             raise DataError(f"{self.path} is not a gazetteer index: {error}") from error
+
+    def country_ids(self) -> dict[str, int]:
+        """ISO code -> id of the country's own place."""
+        return country_ids(self.db)
 
     def place(self, place_id: int) -> Place:
         """The place with that id, with all its names; ``NotFound`` otherwise."""

@@ -25,6 +25,8 @@ R = TypeVar("R")
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 """Largest document text accepted, in UTF-8 bytes (5 MiB)."""
+MAX_HTML_BYTES = 2 * MAX_TEXT_BYTES
+"""Largest web page accepted, in bytes as saved (10 MiB): its markup around a text of up to ``MAX_TEXT_BYTES``."""
 MAX_TITLE = 1000
 """Longest title, in characters."""
 MAX_SOURCE = 2000
@@ -95,6 +97,13 @@ def check_id(value: int, what: str = "id") -> int:
     """A store or gazetteer id: a positive 64-bit integer."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
         raise InvalidInput(f"{what} must be an integer within 1..{MAX_ID}, got {value!r}")
+    return value
+
+
+def check_ordinal(value: int) -> int:
+    """A mention's ordinal in its document: a 64-bit integer from 0."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_ID:
+        raise InvalidInput(f"mention ordinal must be an integer within 0..{MAX_ID}, got {value!r}")
     return value
 
 

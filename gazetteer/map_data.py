@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from gazetteer.documents import Event, StoredMention
 from gazetteer.index import COUNTRY_CODES
 from gazetteer.map_clusters import PlaceCluster
-from gazetteer.map_query import MapFilter, MappedPlace
+from gazetteer.map_query import DatedPlace, MapFilter, MappedPlace
+from gazetteer.names_as_of import NameAsOf
 from gazetteer.records import Place
 
 if TYPE_CHECKING:
@@ -48,6 +49,10 @@ LISTED_MENTIONS_BUDGET = 600
 """Mentions listed in all the popups of one map together (each place gets its share, within the bounds above)."""
 MAX_MAP_EVENTS = 200
 """Most events one map draws (the newest ones)."""
+MAX_TIMELINE_POINTS = 2000
+"""Most points (places on dates) the time slider of one map plays (the newest ones)."""
+NAMES_LANGUAGE = "en"
+"""The language in which maps name places as of their documents' dates."""
 EVENT_MARGIN_DEG = 0.1
 """Least margin around an event's circle on its map, in degrees."""
 NATURAL_EARTH_SOURCE = "naturalearth:ne_10m_admin_0_countries_deu.zip (the package's file, read for the basemap)"
@@ -110,6 +115,14 @@ class MapData:
     """How many documents the map shows mentions of."""
     selection: MapFilter = field(default_factory=MapFilter)
     """The filter the data was selected with."""
+    timeline: Sequence[DatedPlace] = ()
+    """The selected mentions of dated documents, per place and date (the newest ``MAX_TIMELINE_POINTS``), oldest
+    first: the points of the time slider; empty when no selected document is dated."""
+    dates: Mapping[int, str] = field(default_factory=dict)
+    """Dates of the documents of the listed mentions, by id (undated ones left out)."""
+    names_then: Mapping[tuple[int, str], NameAsOf] = field(default_factory=dict)
+    """The names places had at the dates of the documents that mention them, by (place id, date), where that
+    name is another than the place's main and current ones (``names_as_of.renamed``)."""
 
     @property
     def document_id(self) -> int | None:

@@ -142,3 +142,19 @@ class MappedPlace:
     """How many mentions of it the filter selects."""
     documents: int
     """How many documents those mentions are in."""
+
+
+@dataclass(frozen=True, slots=True)
+class DatedPlace:
+    """One place on one date of a map's timeline: the selected mentions of it in documents of that date."""
+
+    place_id: int
+    """Gazetteer id of the place."""
+    lon: float
+    """Longitude of the place."""
+    lat: float
+    """Latitude of the place."""
+    date: str
+    """The documents' date, ISO 8601 (never ``""``: undated documents are not on the timeline)."""
+    mentions: int
+    """How many selected mentions of the place the documents of that date hold."""

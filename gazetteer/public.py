@@ -13,7 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from gazetteer.corrections import Correction, mention_id
 from gazetteer.documents import Document, Event, StoredMention
+from gazetteer.names_as_of import NameAsOf
 from gazetteer.records import ABBREVIATION, PSEUDO_LANGUAGES, Candidate, Mention, Name, Place
 from gazetteer.results import Nearby, NearQuery
 
@@ -67,10 +69,18 @@ def place_feature(place: Place, *, lang: str | None = None, **extra: Any) -> Jso
     return {"type": "Feature", "id": place.id, "geometry": place.point.to_geojson(), "properties": properties}
 
 
-def place_detail(place: Place, names: Sequence[Name], lang: str | None = None) -> Json:
-    """A place with all its names, as a feature."""
-    extra = {"admin1": place.admin1, "source_url": place.source_url, "names": [name_json(n) for n in names]}
+def place_detail(place: Place, names: Sequence[Name], lang: str | None = None, as_of: NameAsOf | None = None) -> Json:
+    """A place with all its names, as a feature; with ``as_of``, also the name it had at that date."""
+    extra: Json = {"admin1": place.admin1, "source_url": place.source_url, "names": [name_json(n) for n in names]}
+    if as_of is not None:
+        extra["name_as_of"] = name_as_of_json(as_of)
     return place_feature(place, lang=lang, **extra)
+
+
+def name_as_of_json(found: NameAsOf) -> Json:
+    """The name a place had at a date: the date, the name (language, period) and its period for display."""
+    return {"date": found.date, "lang": found.lang, "text": found.text, "from": found.name.start,
+            "to": found.name.end, "period": found.period, "historic": found.name.historic}  # fmt: skip
 
 
 def candidate_feature(candidate: Candidate, lang: str | None = None) -> Json:
@@ -193,8 +203,16 @@ def toponym_feature(mention: Mention) -> Json:
 
 
 def mention_json(mention: StoredMention) -> Json:
-    """A stored mention with its place and sentence."""
-    return asdict(mention)
+    """A stored mention with its id, place and sentence."""
+    return {"id": mention_id(mention.document_id, mention.n)} | asdict(mention)
+
+
+def correction_json(correction: Correction) -> Json:
+    """A correction, with the mention it was made on."""
+    found = asdict(correction) | {"scope": correction.scope.value}
+    if correction.document_id is not None and correction.mention_n is not None:
+        found["mention_id"] = mention_id(correction.document_id, correction.mention_n)
+    return found
 
 
 def document_summary(document: Document) -> Json:

@@ -8,10 +8,13 @@ highlights it and a small script centres it in the window and marks it with the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
+from gazetteer.corrections import mention_id
 from gazetteer.documents import Document, StoredMention
-from maps.html import escape_text, mention_anchor, place_map_url
+from gazetteer.names_as_of import NameAsOf
+from maps.correction_form import CORRECTION_SCRIPT, document_correction_form
+from maps.html import escape_text, mention_anchor, name_then, place_map_url
 from maps.html_page import HtmlPage, script_hash
 
 PAGE_CSS = """
@@ -24,6 +27,9 @@ a.mention:hover { background: #ffe066; }
 a.mention:target, a.mention.targeted { background: #ffd43b; outline: 3px solid #e8590c; }
 footer { margin-top: 2em; font: 14px sans-serif; }
 footer li a { color: #1c7ed6; }
+section.correct { margin-top: 2em; font: 14px sans-serif; }
+.correct-form { display: grid; gap: 4px; max-width: 32em; }
+.correct-form output { color: #a61e4d; }
 """
 
 FOCUS_SCRIPT = """
@@ -66,7 +72,8 @@ def mention_link(text: str, mention: StoredMention, map_url: str) -> str:
     surface = escape_text(text[mention.start : mention.end])
     return (
         f'<a id="{mention_anchor(mention.n)}" class="mention" href="{href}" '
-        f'data-place-id="{mention.place_id}" title="{title}">{surface}</a>'
+        f'data-place-id="{mention.place_id}" data-mention="{mention_id(mention.document_id, mention.n)}" '
+        f'title="{title}">{surface}</a>'
     )
 
 
@@ -96,7 +103,9 @@ def _header(document: Document, map_url: str) -> str:
     )
 
 
-def _places_footer(mentions: Sequence[StoredMention], map_url: str) -> str:
+def _places_footer(
+    mentions: Sequence[StoredMention], map_url: str, names_then: Mapping[int, NameAsOf] | None = None
+) -> str:
     counts: dict[int, tuple[str, int]] = {}
     for mention in mentions:
         name, count = counts.get(mention.place_id, (mention.place_name, 0))
@@ -104,14 +113,32 @@ def _places_footer(mentions: Sequence[StoredMention], map_url: str) -> str:
     if not counts:
         return "<footer><p>No place mentioned.</p></footer>"
     items = "".join(
-        f'<li><a href="{escape_text(place_map_url(pid, map_url))}">{escape_text(name)}</a> ({count})</li>'
+        f'<li><a href="{escape_text(place_map_url(pid, map_url))}">{escape_text(name)}</a> ({count})'
+        f"{_name_then(pid, names_then or {})}</li>"
         for pid, (name, count) in sorted(counts.items(), key=lambda kv: (-kv[1][1], kv[1][0]))
     )
     return f"<footer><h2>Places mentioned</h2><ul>{items}</ul></footer>"
 
 
-def render_document(document: Document, mentions: list[StoredMention], *, map_url: str = "/map") -> str:
-    """The full HTML page of a document, its mentions linked to the map and targetable."""
+def _name_then(place_id: int, names_then: Mapping[int, NameAsOf]) -> str:
+    """`` — in 2021: Stepanakert (1923–2023)`` when the place had another name at the document's date."""
+    then = names_then.get(place_id)
+    return f'<span class="names-then"> — {escape_text(name_then(then))}</span>' if then is not None else ""
+
+
+def render_document(
+    document: Document,
+    mentions: list[StoredMention],
+    *,
+    map_url: str = "/map",
+    names_then: Mapping[int, NameAsOf] | None = None,
+    corrections: bool = False,
+) -> str:
+    """The full HTML page of a document, its mentions linked to the map and targetable; ``names_then`` (by
+    place id) are the names places had at the document's date, shown beside theirs in the list of places;
+    with ``corrections``, a form that corrects a mention (the targeted one chosen)."""
+    form = document_correction_form(placed_mentions(document.text, mentions)) if corrections else ""
+    scripts = f"<script>{FOCUS_SCRIPT}</script>" + (f"<script>{CORRECTION_SCRIPT}</script>" if corrections else "")
     title = escape_text(document.title or f"Document {document.id}")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -119,11 +146,20 @@ def render_document(document: Document, mentions: list[StoredMention], *, map_ur
         f"<title>{title}</title><style>{PAGE_CSS}</style></head><body>"
         f"{_header(document, map_url)}"
         f'<article class="text">{linked_text(document.text, mentions, map_url)}</article>'
-        f"{_places_footer(mentions, map_url)}"
-        f"<script>{FOCUS_SCRIPT}</script></body></html>\n"
+        f"{_places_footer(mentions, map_url, names_then)}{form}"
+        f"{scripts}</body></html>\n"
     )
 
 
-def document_page(document: Document, mentions: list[StoredMention], *, map_url: str = "/map") -> HtmlPage:
-    """The page of ``render_document``, with the hash of the one script it runs."""
-    return HtmlPage(render_document(document, mentions, map_url=map_url), (script_hash(FOCUS_SCRIPT),))
+def document_page(
+    document: Document,
+    mentions: list[StoredMention],
+    *,
+    map_url: str = "/map",
+    names_then: Mapping[int, NameAsOf] | None = None,
+    corrections: bool = False,
+) -> HtmlPage:
+    """The page of ``render_document``, with the hashes of the scripts it runs."""
+    page = render_document(document, mentions, map_url=map_url, names_then=names_then, corrections=corrections)
+    scripts = (FOCUS_SCRIPT, CORRECTION_SCRIPT) if corrections else (FOCUS_SCRIPT,)
+    return HtmlPage(page, tuple(script_hash(code) for code in scripts))

@@ -11,8 +11,10 @@ script), so the same escaped string is safe wherever folium puts it.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from gazetteer.documents import StoredMention
+from gazetteer.names_as_of import NameAsOf
 
 _EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 
@@ -45,6 +47,21 @@ def place_map_url(place_id: int, map_url: str = "/map") -> str:
     """The map URL centred on a place, its popup opened (``/map?place=ID#place-ID``)."""
     joiner = "&" if "?" in map_url else "?"
     return f"{map_url}{joiner}place={place_id}#{place_anchor(place_id)}"
+
+
+def name_then(then: NameAsOf) -> str:
+    """``in 2021: Stepanakert (1923–2023)``: the name a place had in a year, with its period (plain text)."""
+    period = f" ({then.period})" if then.period else ""
+    return f"in {then.year}: {then.text}{period}"
+
+
+def names_then_label(name: str, names: Sequence[NameAsOf]) -> str:
+    """``Khankendi — in 2021: Stepanakert (1923–2023)``: a place's main name and the names it had at the
+    given dates, each year once (plain text, for the caller to escape)."""
+    seen: dict[tuple[str, str], NameAsOf] = {}
+    for then in sorted(names, key=lambda found: found.date):
+        seen.setdefault((then.year, then.text), then)
+    return f"{name} — {'; '.join(name_then(then) for then in seen.values())}"
 
 
 def mention_in_snippet(mention: StoredMention) -> tuple[str, str, str] | None:

@@ -22,6 +22,7 @@ from shapely.geometry import mapping
 
 from gazetteer.map_clusters import PlaceCluster
 from gazetteer.map_data import MapData
+from gazetteer.names_as_of import NameAsOf
 from geo.regions import Region
 from maps.assets import AssetSet, local_assets, use_links
 from maps.basemap_extent import HOME
@@ -32,9 +33,10 @@ from maps.event_layer import add_event_layer
 from maps.html import DOCUMENT_BASE, escape_text
 from maps.html_page import HtmlPage, render_page
 from maps.marker_layer import CircleMarker, MarkerLayer
-from maps.page import add_opener, add_page_parts
+from maps.page import add_correction_form, add_opener, add_page_parts
 from maps.places import PlaceMentions, group_by_place, marker_style
 from maps.popups import cluster_popup, cluster_tooltip, place_popup, place_tooltip
+from maps.time_slider import add_time_slider
 
 DEFAULT_CENTRE = HOME
 """(lon, lat) shown when there is nothing to map: Karabakh."""
@@ -87,6 +89,8 @@ class MapOptions:
     """Where the page fetches its offline basemap when the data carries none inline ("" for none)."""
     map_url: str = MAP_URL
     """Path of the mentions map, for the cluster popups' links to the map of their area."""
+    corrections: bool = False
+    """Whether popups offer correction forms: on maps the service serves, which takes the corrections."""
 
 
 def build_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
@@ -98,9 +102,12 @@ def build_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
     cluster = add_mention_layer(fmap, places, data, options)
     add_event_layer(fmap, data.events, places, options.document_base)
     add_region_layer(fmap, data.regions)
+    add_time_slider(fmap, data.timeline, MENTION_PANE)
     folium.LayerControl(collapsed=False).add_to(fmap)
     _frame(fmap, places, data, options)
     add_page_parts(fmap, options.title)
+    if options.corrections:
+        add_correction_form(fmap)
     add_opener(fmap, cluster, options.focus_place_id, UNCLUSTERED_ZOOM)
     return fmap
 
@@ -162,10 +169,19 @@ def _marker(place: PlaceMentions, data: MapData, options: MapOptions) -> CircleM
             "fillColor": style.fill, "fillOpacity": 0.85, "className": f"place-marker place-{place.place_id}",
             "pane": MENTION_PANE,
         },
-        place_popup(place, variants, data.titles, options.document_base),
+        place_popup(
+            place, variants, data.titles, options.document_base, names_then_of(place, data), options.corrections
+        ),
         place_tooltip(place),
         place.place_id,
     )  # fmt: skip
+
+
+def names_then_of(place: PlaceMentions, data: MapData) -> list[NameAsOf]:
+    """The names the place had at the dates of its listed mentions' documents, where they differ from its own."""
+    dates = {data.dates.get(m.document_id, "") for m in place.mentions}
+    found = (data.names_then.get((place.place_id, date)) for date in sorted(dates))
+    return [then for then in found if then is not None]
 
 
 def _cluster_marker(cluster: PlaceCluster, data: MapData, options: MapOptions) -> CircleMarker:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import folium
 
+from maps.correction_form import CORRECTION_SCRIPT, FIELDS_TEMPLATE
 from maps.elements import PageHtml, PageScript, PageStyle
 from maps.html import escape_text
 from maps.marker_layer import PLACE_MARKERS
@@ -24,6 +25,9 @@ MAP_CSS = """
 .map-legend i { display: inline-block; border-radius: 50%; border: 1px solid #800026;
   vertical-align: middle; margin-right: 4px; }
 .leaflet-container { background: #d9e6ee; }
+.place-popup .correct-open { font-size: 11px; margin-left: 4px; padding: 0 4px; }
+.correct-form { display: grid; gap: 3px; margin: 4px 0; font-size: 12px; }
+.correct-form output { color: #a61e4d; }
 """
 
 _OPENER = """
@@ -62,6 +66,12 @@ def add_page_parts(fmap: folium.Map, title: str) -> None:
     if title:
         fmap.add_child(PageHtml(f'<div class="map-title">{escape_text(title)}</div>'))
         fmap.get_root().title = escape_text(title)  # type: ignore[attr-defined]
+
+
+def add_correction_form(fmap: folium.Map) -> None:
+    """The fields and the script of the popups' correction forms (``maps.correction_form``)."""
+    fmap.add_child(PageHtml(FIELDS_TEMPLATE))
+    fmap.add_child(PageScript(CORRECTION_SCRIPT))
 
 
 def legend_html() -> str:

@@ -7,7 +7,9 @@ from collections.abc import Mapping, Sequence
 from gazetteer.documents import Event
 from gazetteer.map_clusters import PlaceCluster
 from gazetteer.map_data import MAX_LISTED_MENTIONS
-from maps.html import DOCUMENT_BASE, document_url, escape_text, highlighted_snippet, place_map_url
+from gazetteer.names_as_of import NameAsOf
+from maps.correction_form import correct_button
+from maps.html import DOCUMENT_BASE, document_url, escape_text, highlighted_snippet, names_then_label, place_map_url
 from maps.places import PlaceMentions
 
 
@@ -25,11 +27,17 @@ def place_popup(
     variants: Sequence[str],
     titles: Mapping[int, str],
     document_base: str = DOCUMENT_BASE,
+    names_then: Sequence[NameAsOf] = (),
+    corrections: bool = False,
 ) -> str:
-    """Name, main variants and each listed mention's sentence, linked to the mention in its document."""
+    """Name, main variants and each listed mention's sentence, linked to the mention in its document; with
+    ``names_then``, also the names the place had at the dates of those documents (``Khankendi — in 2021:
+    Stepanakert (1923–2023)``); with ``corrections``, a button under each mention that opens its
+    correction form."""
     items = [
         f'<li><a class="mention-link" href="{escape_text(document_url(m.document_id, m.n, document_base))}">'
-        f"{document_label(m.document_id, titles)}</a>: {highlighted_snippet(m)}</li>"
+        f"{document_label(m.document_id, titles)}</a>: {highlighted_snippet(m)}"
+        f"{correct_button(m) if corrections else ''}</li>"
         for m in place.mentions[:MAX_LISTED_MENTIONS]
     ]
     hidden = place.count - len(items)
@@ -38,9 +46,14 @@ def place_popup(
     counts = f"{_plural(place.count, 'mention')} in {_plural(place.document_count, 'document')}"
     return (
         f'<div class="place-popup" data-place-id="{place.place_id}">'
-        f"<h4>{escape_text(place.name)}</h4>{also}"
+        f"<h4>{escape_text(place.name)}</h4>{_names_then(place.name, names_then)}{also}"
         f'<p class="count">{counts}</p><ol class="mentions">{"".join(items)}</ol>{more}</div>'
     )
+
+
+def _names_then(name: str, names: Sequence[NameAsOf]) -> str:
+    """The paragraph of the names a place had at its documents' dates, ``""`` for none."""
+    return f'<p class="names-then">{escape_text(names_then_label(name, names))}</p>' if names else ""
 
 
 def cluster_popup(cluster: PlaceCluster, zoom_url: str, map_url: str = "/map") -> str:

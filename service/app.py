@@ -14,7 +14,7 @@ from gazetteer.gazetteer import Gazetteer
 from gazetteer.settings import Settings, load_settings
 from service import guards, offline_docs, problems
 from service.body_limit import BodyLimit
-from service.routers import around, documents, events, maps, nominatim, pelias, places
+from service.routers import around, corrections, documents, events, maps, nominatim, pelias, places
 from service.schemas.problem import PROBLEM_JSON, Problem, problem_responses
 from service.security_headers import SecurityHeaders
 from service.state import api_of, close_api, install_api
@@ -28,7 +28,7 @@ errors as RFC 9457 problem JSON (`application/problem+json`).
 
 
 def _routers(app: FastAPI) -> None:
-    for module in (places, around, documents, events, maps, pelias, nominatim):
+    for module in (places, around, documents, corrections, events, maps, pelias, nominatim):
         app.include_router(module.router)
 
 

@@ -6,10 +6,14 @@ import email.message
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
 
+from gazetteer.api_keys import ApiKey, MissingKey
+from gazetteer.api_keys import Scope as KeyScope
 from gazetteer.application import GazetteerAPI
 from gazetteer.idempotency import KEY
 from gazetteer.limits import MAX_ID, MAX_LIMIT, MAX_OFFSET, MAX_PAGE, MAX_RADIUS_KM
+from service.key_guard import presented_secret
 from service.state import api_of
 
 
@@ -24,6 +28,19 @@ async def get_api(request: Request) -> GazetteerAPI:
 
 
 ApiDep = Annotated[GazetteerAPI, Depends(get_api)]
+
+
+async def write_key(request: Request, api: ApiDep) -> ApiKey:
+    """The write key the request brings: required even where other writes need none (loopback), since
+    what it changes is recorded under the key's name."""
+    secret = presented_secret(request.scope)
+    if secret is None:
+        raise MissingKey("this request needs a write API key (`gazetteer keys add NAME`): it is recorded by name")
+    return await run_in_threadpool(api.authorize, secret, KeyScope.WRITE)
+
+
+WriteKey = Annotated[ApiKey, Depends(write_key)]
+"""The request's write key (401 without one, 403 for a read key)."""
 
 PlaceId = Annotated[int, Path(ge=1, le=MAX_ID, description="Gazetteer place id (GeoNames id).")]
 DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="Document id.")]

@@ -20,7 +20,7 @@ from gazetteer.api_keys import Scope as KeyScope
 from gazetteer.errors import GazetteerError
 from gazetteer.settings import ServiceSettings
 from service.exposure import keys_required
-from service.problems import problem
+from service.problems import CHALLENGE, problem
 from service.schemas.problem import problem_responses
 from service.state import api_of
 
@@ -28,8 +28,6 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 """Methods that need a write key."""
 API_KEY_HEADER = "X-API-Key"
 """The header that may carry the key instead of ``Authorization: Bearer``."""
-CHALLENGE = 'Bearer realm="karabakh-gazetteer"'
-"""The ``WWW-Authenticate`` value of a 401."""
 _BEARER = "bearer "
 _SCHEMES = {
     "bearerKey": {"type": "http", "scheme": "bearer", "description": "An API key from `gazetteer keys add`."},

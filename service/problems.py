@@ -21,6 +21,8 @@ from starlette.routing import Match
 from gazetteer.errors import GazetteerError
 from service.schemas.problem import PROBLEM_JSON
 
+CHALLENGE = 'Bearer realm="karabakh-gazetteer"'
+"""The ``WWW-Authenticate`` value of a 401."""
 TYPE_PREFIX = "tag:karabakh-gazetteer,2024:problem/"
 """Problem types are tag URIs: unique names, not pages to fetch."""
 
@@ -56,7 +58,10 @@ def problem(
 
 async def _project_error(request: Request, error: Exception) -> ProblemResponse:
     assert isinstance(error, GazetteerError)
-    return problem(error.status, error.public_detail, title=error.title, instance=request.url.path)
+    response = problem(error.status, error.public_detail, title=error.title, instance=request.url.path)
+    if error.status == 401:
+        response.headers["WWW-Authenticate"] = CHALLENGE
+    return response
 
 
 def _error_entry(entry: dict[str, Any]) -> dict[str, Any]:

@@ -11,9 +11,10 @@ attributes); images may come from the OpenStreetMap tile server.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable
 
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -24,6 +25,9 @@ CONTENT_SECURITY_POLICY = "Content-Security-Policy"
 CONTENT_TYPE_OPTIONS = ("X-Content-Type-Options", "nosniff")
 FRAME_OPTIONS = ("X-Frame-Options", "DENY")
 REFERRER_POLICY = ("Referrer-Policy", "same-origin")
+DOWNLOAD_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'"
+"""The CSP of untrusted markup served as a download: rendered anyway, it has an origin of its own, runs no
+script, loads nothing and is framed nowhere."""
 
 _DIRECTIVES = (
     "style-src 'self' 'unsafe-inline'",
@@ -48,6 +52,17 @@ def page_policy(script_hashes: Iterable[str] = ()) -> str:
 def html_response(page: HtmlPage) -> HTMLResponse:
     """``page`` as a response whose CSP allows exactly its own inline scripts."""
     return HTMLResponse(page.html, headers={CONTENT_SECURITY_POLICY: page_policy(page.script_hashes)})
+
+
+def untrusted_download(markup: str, filename: str) -> Response:
+    """Untrusted HTML as a file to save, never a page of this origin: an attachment under ``DOWNLOAD_POLICY``,
+    in UTF-8 after a byte-order mark (which outranks any ``<meta charset>`` the saved copy still declares)."""
+    headers = {
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        CONTENT_SECURITY_POLICY: DOWNLOAD_POLICY,
+        CONTENT_TYPE_OPTIONS[0]: CONTENT_TYPE_OPTIONS[1],
+    }
+    return Response(codecs.BOM_UTF8 + markup.encode("utf-8"), media_type="text/html", headers=headers)
 
 
 class SecurityHeaders:

@@ -1,4 +1,4 @@
-"""The documents of a batch: folders of ``.txt`` files, JSON Lines and Parquet, cut into partitions.
+"""The documents of a batch: folders of ``.txt`` files and web pages, JSON Lines and Parquet, cut into partitions.
 
 The driver plans the partitions from file names, line offsets and row counts,
 without decoding any text; each worker reads its own partitions from a path
@@ -6,14 +6,17 @@ it sees too.  A partition never spans two inputs, and the same inputs give
 the same partitions, so that a re-run finds the partitions it completed.
 
 - A folder: every ``*.txt`` file below it, by path; the id is the path below
-  the folder without ``.txt``.
+  the folder without ``.txt``.  Its web pages (``*.html``, ``*.htm``) too,
+  each under its path with the suffix (so ``a.html`` never meets ``a.txt``):
+  their main text, title, date and canonical URL (``gazetteer.web_page``).
 - ``*.jsonl`` / ``*.ndjson``: one JSON object a line, ``id`` and ``text``,
   optionally ``date``, ``title`` and ``url``; blank lines are skipped.
 - ``*.parquet``: the same columns (``text`` as string or binary).
 
 A document that cannot be geoparsed (not UTF-8, empty, over
-``MAX_TEXT_BYTES``, no id, a bad date...) is read as ``Rejected`` with the
-reason, never dropped.
+``MAX_TEXT_BYTES``, no id, a bad date, a page without main text...) is read
+as ``Rejected`` with the reason, never dropped.  A document given no ``date`` takes the one written in its
+header, if any (``gazetteer.dates``).
 """
 
 from __future__ import annotations
@@ -26,8 +29,18 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from gazetteer.dates import publication_date
 from gazetteer.errors import InvalidInput
-from gazetteer.limits import MAX_SOURCE, MAX_TEXT_BYTES, MAX_TITLE, check_date, check_field, check_text
+from gazetteer.limits import (
+    MAX_HTML_BYTES,
+    MAX_SOURCE,
+    MAX_TEXT_BYTES,
+    MAX_TITLE,
+    check_date,
+    check_field,
+    check_text,
+)
+from gazetteer.web_page import HTML_SUFFIXES, extract_page
 
 DEFAULT_PARTITION_SIZE = 1000
 """Documents a partition holds by default: a few MB of news, some seconds of one worker."""
@@ -37,6 +50,8 @@ PARQUET = ".parquet"
 """Suffix of Parquet inputs."""
 TEXT = ".txt"
 """Suffix of the text files a folder input holds."""
+FOLDER_SUFFIXES = (TEXT, *HTML_SUFFIXES)
+"""Suffixes of the files a folder input holds: texts and web pages."""
 FIELDS = ("id", "text", "title", "date", "url")
 """The fields of a JSON Lines or Parquet document (``id`` and ``text`` required)."""
 BOM = "\ufeff"
@@ -118,12 +133,13 @@ def plan(inputs: Sequence[Path], size: int) -> list[Partition]:
         elif path.suffix == PARQUET:
             slices.extend(_parquet_rows(path, size))
         else:
-            raise InvalidInput(f"{given}: give a folder of .txt files, a .jsonl or a .parquet file")
+            raise InvalidInput(f"{given}: give a folder of .txt or .html files, a .jsonl or a .parquet file")
     return [Partition(n, s.kind, s.path, s.start, s.stop, s.first_line, s.files) for n, s in enumerate(slices)]
 
 
 def _text_files(folder: Path, size: int) -> Iterator[Partition]:
-    names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob(f"*{TEXT}") if p.is_file())
+    found = (p for suffix in FOLDER_SUFFIXES for p in folder.rglob(f"*{suffix}") if p.is_file())
+    names = sorted(p.relative_to(folder).as_posix() for p in found)
     for at in range(0, len(names), size):
         yield Partition(0, InputKind.TEXT_FILES, str(folder), files=tuple(names[at : at + size]))
 
@@ -170,17 +186,28 @@ def read(partition: Partition) -> Iterator[InputDocument | Rejected]:
 def _read_text_files(partition: Partition) -> Iterator[InputDocument | Rejected]:
     folder = Path(partition.path)
     for name in partition.files:
-        document_id = name.removesuffix(TEXT)
+        page = name.endswith(HTML_SUFFIXES)
+        document_id, most = (name, MAX_HTML_BYTES) if page else (name.removesuffix(TEXT), MAX_TEXT_BYTES)
         try:
             with (folder / name).open("rb") as handle:
-                raw = handle.read(MAX_TEXT_BYTES + 1)  # never more than the limit and one byte
+                raw = handle.read(most + 1)  # never more than the limit and one byte
         except OSError as error:
             yield Rejected(document_id, name, f"cannot read the file: {error.strerror or error}")
             continue
-        if len(raw) > MAX_TEXT_BYTES:
-            yield Rejected(document_id, name, f"text is over the limit of {MAX_TEXT_BYTES} bytes")
+        if len(raw) > most:
+            yield Rejected(document_id, name, f"{'page' if page else 'text'} is over the limit of {most} bytes")
             continue
-        yield checked({"id": document_id, "text": raw}, name, name)
+        yield _page_document(document_id, raw, name) if page else checked({"id": document_id, "text": raw}, name, name)
+
+
+def _page_document(document_id: str, raw: bytes, name: str) -> InputDocument | Rejected:
+    """The document of a web page's main text and metadata, or why it cannot be used."""
+    try:
+        found = extract_page(raw)
+    except InvalidInput as error:
+        return Rejected(document_id, name, error.detail)
+    fields = {"id": document_id, "text": found.text, "title": found.title, "date": found.date, "url": found.url}
+    return checked(fields, name, name)
 
 
 def _read_json_lines(partition: Partition) -> Iterator[InputDocument | Rejected]:
@@ -226,11 +253,12 @@ def checked(fields: dict[str, Any], source: str, where: str) -> InputDocument | 
     if document_id is None:
         return Rejected(where, where, "the document has no id (a string or an integer)")
     try:
+        text = check_text(_text(fields.get("text")))
         return InputDocument(
             id=document_id,
-            text=check_text(_text(fields.get("text"))),
+            text=text,
             title=check_field(_string(fields, "title"), "title", MAX_TITLE),
-            date=check_date(_string(fields, "date")),
+            date=check_date(_string(fields, "date")) or publication_date(text),
             url=check_field(_string(fields, "url"), "url", MAX_SOURCE),
             source=source,
         )

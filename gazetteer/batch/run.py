@@ -37,6 +37,7 @@ from gazetteer.batch.outputs import (
     remove_temporaries,
     write_part,
 )
+from gazetteer.corrections import Correction
 from gazetteer.errors import DataError, GazetteerError
 from gazetteer.geoparse.modes import Mode
 from gazetteer.records import Mention
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from dask.distributed import Client
 
     from gazetteer.application import GazetteerAPI
+    from gazetteer.corrector import Corrector
 
 PARTS_PER_COUNT = 64
 """Mention parts one task counts the places of."""
@@ -57,7 +59,8 @@ class BatchJob:
     """What to geoparse, where to write it, with which gazetteer."""
 
     inputs: tuple[Path, ...]
-    """Folders of ``.txt`` files, ``.jsonl`` and ``.parquet`` files, on a path every worker sees."""
+    """Folders of ``.txt`` files and web pages (``.html``, ``.htm``), ``.jsonl`` and ``.parquet`` files, on a
+    path every worker sees."""
     out: Path
     """The output folder, on a path every worker sees."""
     index: Path
@@ -66,6 +69,8 @@ class BatchJob:
     """The geoparser's mode."""
     partition_size: int = DEFAULT_PARTITION_SIZE
     """Most documents a partition holds."""
+    corrections: tuple[Correction, ...] = ()
+    """Analysts' corrections the run follows, as ingest does (``GazetteerAPI.corrector``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +122,15 @@ def run_batch(job: BatchJob, client: Client, *, progress: bool = True) -> BatchR
     manifest = begin(out, partitions, job.mode)
     remove_temporaries(out)
     pending = [p for p in partitions if not is_complete(out, p.number)]
-    futures = client.map(geoparse_part, pending, out=str(out), index=str(index), mode=job.mode.value, pure=False)
+    futures = client.map(
+        geoparse_part,
+        pending,
+        out=str(out),
+        index=str(index),
+        mode=job.mode.value,
+        corrections=job.corrections,
+        pure=False,
+    )
     done: list[PartDone] = []
     with tqdm(total=len(partitions), initial=len(partitions) - len(pending), unit="part", disable=not progress) as bar:
         for future in _as_completed(futures):
@@ -151,15 +164,20 @@ def checked_index(index: Path) -> Path:
     return index.resolve()
 
 
-def geoparse_part(partition: Partition, *, out: str, index: str, mode: str) -> PartDone:
-    """Geoparse one partition and write its parts (a task; runs on a worker)."""
+def geoparse_part(
+    partition: Partition, *, out: str, index: str, mode: str, corrections: tuple[Correction, ...] = ()
+) -> PartDone:
+    """Geoparse one partition, following ``corrections``, and write its parts (a task; runs on a worker)."""
+    from gazetteer.corrector import Corrector
+
     api, chosen = worker_api(index), Mode(mode)
+    corrector = Corrector(corrections, api.gazetteer)
     mentions: list[dict[str, Any]] = []
     documents: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
     size = 0
     for document in read(partition):
-        found = document if isinstance(document, Rejected) else _geoparse(api, document, chosen)
+        found = document if isinstance(document, Rejected) else _geoparse(api, document, chosen, corrector)
         if isinstance(found, Rejected):
             errors.append(error_row(found))
             continue
@@ -174,10 +192,10 @@ def geoparse_part(partition: Partition, *, out: str, index: str, mode: str) -> P
     return PartDone(partition.number, len(documents), len(errors), len(mentions), size)
 
 
-def _geoparse(api: GazetteerAPI, document: InputDocument, mode: Mode) -> list[Mention] | Rejected:
-    """The document's mentions, or why it is rejected: the geoparser failed on it."""
+def _geoparse(api: GazetteerAPI, document: InputDocument, mode: Mode, corrector: Corrector) -> list[Mention] | Rejected:
+    """The document's mentions as the corrections leave them, or why it is rejected (the geoparser failed)."""
     try:
-        return api.geoparse(document.text, mode)
+        return api.corrected_geoparse(document.text, mode, corrector=corrector)[0]
     except GazetteerError as error:
         if isinstance(error, DataError):  # the gazetteer or the model is missing: no document would parse
             raise

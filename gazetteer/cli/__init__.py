@@ -14,12 +14,12 @@ import sys
 
 import typer
 
-from gazetteer.cli import batch, demo, documents, export, geoparsing, keys, maps, places
+from gazetteer.cli import batch, corrections, demo, documents, export, geoparsing, keys, maps, places
 from gazetteer.cli.failures import report
 
 app = typer.Typer(help="Place-name gazetteer and geoparser for news about the South Caucasus.")
 
-for part in (places, geoparsing, documents, maps, demo, export, keys, batch):
+for part in (places, geoparsing, documents, corrections, maps, demo, export, keys, batch):
     part.register(app)
 
 

@@ -1,4 +1,4 @@
-"""The ``serve``, ``ingest`` and ``near`` commands."""
+"""The ``serve``, ``ingest`` and ``near`` commands (``ingest`` takes texts and saved web pages)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from gazetteer.cli.options import IndexOption, JsonOption, LanguageOption, StoreOption, open_api, settings_for
-from gazetteer.cli.reading import read_text, source_name
+from gazetteer.cli.reading import read_bytes, source_name, text_of
 from gazetteer.errors import InvalidInput
 
 if TYPE_CHECKING:
     from gazetteer.application import GazetteerAPI
+    from gazetteer.documents import Document
     from gazetteer.results import NearQuery
 
 MAX_TITLE_GUESS = 200
@@ -46,9 +47,16 @@ def serve(
 
 
 def ingest(
-    files: Annotated[list[str] | None, typer.Argument(help="Text files (UTF-8); - reads standard input.")] = None,
-    date: Annotated[str | None, typer.Option(help="Publication date of the documents, ISO (2023-09-19).")] = None,
-    source: Annotated[str | None, typer.Option(help="Source to record (default: the file name).")] = None,
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(help="Text files (UTF-8) or saved web pages (.html, .htm, or HTML inside); - is stdin."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Publication date of the documents, ISO (2023-09-19); default: a page's own.")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Source to record (default: a page's canonical URL, else the file name).")
+    ] = None,
     store: StoreOption = None,
     index: IndexOption = None,
     language: LanguageOption = None,
@@ -56,7 +64,8 @@ def ingest(
         Path | None, typer.Option("--parquet", help="Load the output folder of a `gazetteer batch` run instead.")
     ] = None,
 ) -> None:
-    """Geoparse text files (or load a batch run) and store them with their mentions and proposed events."""
+    """Geoparse text files and web pages (or load a batch run) and store them with their mentions and proposed
+    events; a web page's main text is stored, its title, date and canonical URL read, the page kept beside it."""
     from tqdm import tqdm
 
     if parquet is not None:
@@ -70,11 +79,29 @@ def ingest(
         raise InvalidInput("give the text files to ingest, or --parquet DIR")
     with open_api(index, store) as api:
         for name in tqdm(files, desc="ingest", unit="file", disable=len(files) < 2):
-            text = read_text(name)
-            title, source_of = _title(text), source or source_name(name)
-            document = api.ingest(text, title=title, date=date or "", source=source_of, language=language)
+            document, kind = _ingest_file(api, name, date or "", source, language)
             found = len(api.document_mentions(document.id))
-            tqdm.write(f"{name}: document {document.id}, {found} mentions")
+            tqdm.write(f"{name}: document {document.id}{kind}, {found} mentions")
+
+
+def _ingest_file(
+    api: GazetteerAPI, name: str, date: str, source: str | None, language: str | None
+) -> tuple[Document, str]:
+    """Ingest one file as a web page (by its suffix or its first bytes) or as a text; the document and
+    how the report names what it was (`` from its web page`` or nothing)."""
+    from gazetteer.page_encoding import PRESCAN_BYTES
+    from gazetteer.web_page import is_web_page
+
+    raw = read_bytes(name)
+    if is_web_page(name, raw[:PRESCAN_BYTES]):
+        try:
+            page = api.ingest_page(raw, date=date, source=source or "", file_name=source_name(name), language=language)
+        except InvalidInput as error:
+            raise type(error)(f"{name}: {error.detail}") from error
+        return page, " from its web page"
+    text = text_of(name, raw)
+    title, source_of = _title(text), source or source_name(name)
+    return api.ingest(text, title=title, date=date, source=source_of, language=language), ""
 
 
 def _ingest_batch(out: Path, store: str | None, index: Path | None) -> None:

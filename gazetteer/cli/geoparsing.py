@@ -2,11 +2,12 @@
 
 ``gazetteer geoparse FILE... [--format jsonl|geojson] [--mode fast|accurate]
 [--language CODE]`` writes one JSON object per document on its own line; ``-``
-reads standard input.  ``gazetteer evaluate GOLD.jsonl [--mode ...]`` prints
+reads standard input.  ``gazetteer evaluate GOLD.jsonl [--mode ...] [--corrections]`` prints
 precision, recall, F1 and accuracy at 161 and 25 km (and per language when the
 documents are in several), the misses counted by class with
 their most frequent surfaces, the calibration of the confidences, then one
-line per miss.
+line per miss; with ``--corrections``, the figures again as the store's
+corrections leave the mentions, beside those without.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from gazetteer.cli.failures import fail
-from gazetteer.cli.options import IndexOption, JsonOption, LanguageOption, open_api
+from gazetteer.cli.options import IndexOption, JsonOption, LanguageOption, StoreOption, open_api
 from gazetteer.cli.reading import document_id, read_text
 from gazetteer.errors import GazetteerError
 from gazetteer.geoparse.modes import Mode
@@ -67,14 +68,23 @@ def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL: id, text, toponyms [{start, end, lat, lon...}].")],
     index: IndexOption = None,
     mode: ModeOption = Mode.FAST,
+    corrections: Annotated[
+        bool,
+        typer.Option("--corrections", help="Also score with the store's corrections (--store): before and after."),
+    ] = False,
+    store: StoreOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Score the geoparser on gold annotations: P/R/F1 on exact spans, accuracy@161/25 km, misses, calibration."""
+    """Score the geoparser on gold annotations: P/R/F1 on exact spans, accuracy@161/25 km, misses, calibration;
+    with ``--corrections``, also as the store's corrections leave the mentions, beside the scores without."""
     from gazetteer.geoparse.evaluation import evaluate, load_gold
 
     try:
         documents = load_gold(gold)
-        report = evaluate(documents, open_api(index).parser_for(mode).parse)
+        api = open_api(index, store)
+        report = evaluate(documents, api.parser_for(mode).parse)
+        after = evaluate(documents, lambda text: api.corrected_geoparse(text, mode)[0]) if corrections else None
+        count = api.count_corrections() if corrections else 0
     except GazetteerError as error:
         fail(error)
     if as_json:
@@ -84,9 +94,13 @@ def evaluate_command(
             "calibration": report.calibration.summary(),
             "misses": [asdict(miss) for miss in report.misses],
         }
+        if after is not None:
+            details["with_corrections"] = after.summary() | {"corrections": count}
         typer.echo(json.dumps(report.summary() | details, ensure_ascii=False))
     else:
         typer.echo(format_report(report))
+        if after is not None:
+            typer.echo(format_change(report, after, count))
 
 
 def render(name: str, mentions: list[Mention], output: OutputFormat) -> dict[str, Any]:
@@ -125,6 +139,16 @@ def format_report(report: EvalReport) -> str:
         detail += f" (expected {miss.expected})" if miss.expected else ""
         detail += f" {miss.error_km} km" if miss.error_km is not None else ""
         lines.append(f"{miss.kind:11} {miss.document} {miss.start}:{miss.end} {miss.surface!r}{detail}")
+    return "\n".join(lines)
+
+
+def format_change(before: EvalReport, after: EvalReport, corrections: int) -> str:
+    """The figures with the store's corrections, beside those without."""
+    was, now = before.summary(), after.summary()
+    lines = [f"with the store's {corrections} corrections (before -> after):"]
+    for key in ("precision", "recall", "f1", "accuracy_161", "accuracy_25"):
+        lines.append(f"  {key:13} {was[key]:.4f} -> {now[key]:.4f}  ({now[key] - was[key]:+.4f})")
+    lines.append(f"  TP {was['tp']} -> {now['tp']}  FP {was['fp']} -> {now['fp']}  FN {was['fn']} -> {now['fn']}")
     return "\n".join(lines)
 
 

@@ -41,7 +41,12 @@ def read_bytes(name: str) -> bytes:
 
 def read_text(name: str) -> str:
     """The text of a file (or standard input), invalid bytes replaced with a warning."""
-    text, invalid = decode(read_bytes(name))
+    return text_of(name, read_bytes(name))
+
+
+def text_of(name: str, raw: bytes) -> str:
+    """The text of the bytes read from ``name``, invalid bytes replaced with a warning."""
+    text, invalid = decode(raw)
     if invalid:
         where = "standard input" if name == STDIN else name
         typer.echo(f"warning: {where}: not valid UTF-8; {invalid} invalid UTF-8 bytes replaced by U+FFFD", err=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
@@ -28,17 +29,33 @@ from gazetteer.geoparse.inflection import load_analyser
 from gazetteer.geoparse.language import DETECTOR
 from gazetteer.geoparse.people import PeopleFilter
 from gazetteer.geoparse.place_cache import PlaceCache
-from gazetteer.geoparse.qualifiers import Qualifiers
+from gazetteer.geoparse.qualifiers import Qualified, Qualifiers
 from gazetteer.geoparse.russian_areas import RussianAreas
 from gazetteer.geoparse.spotting import Spot, Spotter
 from gazetteer.geoparse.stoplists import Stoplists, load_stoplists
 from gazetteer.ranking import MATCH_WEIGHT
 from gazetteer.records import Candidate, MatchType, Mention, Place
 
-__all__ = ["MAX_TEXT_CHARS", "EntityGate", "Geoparser", "check_text", "geoparse", "geoparser_for", "load_models"]
+__all__ = [
+    "CORRECTED",
+    "MAX_TEXT_CHARS",
+    "EntityGate",
+    "Geoparser",
+    "Guidance",
+    "check_text",
+    "geoparse",
+    "geoparser_for",
+    "load_models",
+]
 
 MAX_TEXT_CHARS = 100_000_000
 """Longest text one call accepts, in characters."""
+CORRECTED = "correction"
+"""The reason (and score part) of a mention whose place an analyst's correction decided."""
+Guidance = Mapping[int, int | None]
+"""What analysts decided for the names at some offsets of a text: the place id each names, ``None`` for
+no place.  It holds while the text is parsed: a name of no place is dropped before resolution, and a name
+all of whose mentions are decided for one of its candidates resolves to it, as evidence for the others."""
 _KEY = attrgetter("key")
 
 
@@ -80,9 +97,9 @@ class Geoparser:
         self.entities = entities
         self.qualifiers = Qualifiers(self.dictionary, self.places, gazetteer.index)
 
-    def parse(self, text: str, language: str | None = None) -> list[Mention]:
+    def parse(self, text: str, language: str | None = None, guidance: Guidance | None = None) -> list[Mention]:
         """The place mentions of ``text``, in text order; ``language``: its ISO 639-1 code, if known
-        (otherwise it is detected)."""
+        (otherwise it is detected); ``guidance``: analysts' decisions that hold for it."""
         check_text(text)
         if not text or text.isspace():
             return []
@@ -91,16 +108,40 @@ class Geoparser:
             spots = self.entities.apply(text, spots, self.spotter)
         spots = self.people.apply(text, spots)
         qualified = self.qualifiers.apply(text, spots)
+        if guidance:
+            qualified = self._guided(qualified, guidance)
         choices = self.resolver.resolve(Counter(map(_KEY, qualified.spots)), qualified.allowed)
-        return self._mentions(qualified.spots, choices)
+        return self._mentions(qualified.spots, choices, guidance or {})
 
-    def _mentions(self, spots: list[Spot], choices: dict[int, Choice]) -> list[Mention]:
+    def _guided(self, qualified: Qualified, guidance: Guidance) -> Qualified:
+        """The spots less those decided to name no place, and each key whose every spot is decided for
+        one of its candidate places restricted to it."""
         ids = self.dictionary.places.ids
-        places = self.places.get([ids[s.row] for c in choices.values() for s in c.ranked])
+        spots = [spot for spot in qualified.spots if spot.start not in guidance or guidance[spot.start] is not None]
+        decided: dict[int, set[int | None]] = {}
+        for spot in spots:
+            decided.setdefault(spot.key, set()).add(guidance.get(spot.start))
+        allowed = dict(qualified.allowed)
+        for key, targets in decided.items():
+            target = next(iter(targets))
+            if len(targets) == 1 and target is not None:
+                rows = frozenset(row for row, _ in self.dictionary.candidates(key) if ids[row] == target)
+                if rows:
+                    allowed[key] = rows
+        return Qualified(spots, allowed)
+
+    def _mentions(self, spots: list[Spot], choices: dict[int, Choice], guidance: Guidance) -> list[Mention]:
+        ids = self.dictionary.places.ids
+        decided = {place_id for place_id in guidance.values() if place_id is not None}
+        places = self.places.get([*(ids[s.row] for c in choices.values() for s in c.ranked), *decided])
         self.places.learn_exact(spot.surface for spot in spots if spot.key in choices and spot.rule != "misspelling")
         made: dict[tuple[int, str, float], _Resolved] = {}
         mentions = []
         for spot in spots:
+            target = guidance.get(spot.start)
+            if target is not None:
+                mentions.append(self._decided(spot, places[target]))
+                continue
             signature = (spot.key, spot.surface, spot.similarity)
             resolved = made.get(signature)
             if resolved is None:
@@ -122,6 +163,12 @@ class Geoparser:
                 )
             )
         return mentions
+
+    def _decided(self, spot: Spot, place: Place) -> Mention:
+        """The mention of a spot whose place an analyst decided: sure, for that reason."""
+        exact = place.id in self.places.exact_ids(spot.surface)
+        match_type = MatchType.EXACT if exact else MatchType.FOLDED
+        return Mention(spot.start, spot.end, spot.surface, place, 1.0, match_type, (), {CORRECTED: 1.0}, spot.name)
 
     def _resolved(self, spot: Spot, choice: Choice, places: dict[int, Place]) -> _Resolved:
         """The parts of a mention that follow from its name and surface."""

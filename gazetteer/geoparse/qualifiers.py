@@ -58,6 +58,23 @@ def level(place: Place) -> int:
     return 2 if place.feature_code == SECOND_LEVEL else BELOW
 
 
+def area_contains(area: Place, place: Place, shape: Geometry | None) -> bool:
+    """Whether ``place`` lies inside ``area``: by admin codes for a country and first- and second-level
+    divisions, otherwise by the area's ``shape`` (``None``: not inside)."""
+    area_level = level(area)
+    if area_level == 0:
+        return place.country == area.country
+    if area_level == 1:
+        return place.country == area.country and place.admin1 == area.admin1
+    if area_level == 2:
+        return place.country == area.country and place.admin1 == area.admin1 and place.admin2 == area.admin2
+    if shape is None:
+        return False
+    import shapely  # only for the rare area that is no division: kept off the import path
+
+    return bool(shapely.contains_xy(shape, place.point.lon, place.point.lat))
+
+
 @dataclass(frozen=True, slots=True)
 class Qualified:
     """What the qualifiers of a document leave: its spots, and the place rows left to some keys."""
@@ -137,19 +154,7 @@ class Qualifiers:
             allowed[area_key] = containers
 
     def _contains(self, area: Place, place: Place) -> bool:
-        area_level = level(area)
-        if area_level == 0:
-            return place.country == area.country
-        if area_level == 1:
-            return place.country == area.country and place.admin1 == area.admin1
-        if area_level == 2:
-            return place.country == area.country and place.admin1 == area.admin1 and place.admin2 == area.admin2
-        shape = self._shape(area)
-        if shape is None:
-            return False
-        import shapely  # only for the rare area qualifier that is no division: kept off the import path
-
-        return bool(shapely.contains_xy(shape, place.point.lon, place.point.lat))
+        return area_contains(area, place, self._shape(area) if level(area) == BELOW else None)
 
     def _shape(self, area: Place) -> Geometry | None:
         if area.id in self._shapes:

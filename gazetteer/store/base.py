@@ -13,9 +13,11 @@ from types import TracebackType
 from typing import Protocol
 
 from gazetteer.api_keys import ApiKey
-from gazetteer.documents import Document, Event, NewDocument, StoredMention
+from gazetteer.corrections import Correction, MentionChanges
+from gazetteer.documents import Document, Event, NewDocument, StoredMention, StoredPage
 from gazetteer.idempotency import IdempotencyKey, Ingested
-from gazetteer.map_query import MapFilter, MappedPlace
+from gazetteer.map_query import DatedPlace, MapFilter, MappedPlace
+from gazetteer.mention_filter import MentionFilter
 from gazetteer.results import NearQuery
 
 MentionedPlace = tuple[int, float, float, int]
@@ -56,6 +58,9 @@ class DocumentStore(Protocol):
     def document(self, document_id: int) -> Document:
         """The document with that id; ``NotFound`` otherwise."""
 
+    def page(self, document_id: int) -> StoredPage:
+        """The original web page of a document; ``NotFound`` for an unknown document or one given as text."""
+
     def documents(self, limit: int = 100, offset: int = 0) -> list[Document]:
         """Stored documents, newest first."""
 
@@ -68,8 +73,11 @@ class DocumentStore(Protocol):
     def mentions_of(self, document_ids: Sequence[int]) -> list[StoredMention]:
         """The mentions of several documents, by document then position (unknown ids give none)."""
 
-    def place_mentions(self, place_id: int, limit: int = 100, offset: int = 0) -> list[StoredMention]:
-        """Every mention of a place across documents, by document then position."""
+    def place_mentions(
+        self, place_id: int, limit: int = 100, offset: int = 0, selection: MentionFilter | None = None
+    ) -> list[StoredMention]:
+        """Every mention of a place across documents, by document then position; ``selection`` bounds them by
+        their documents' dates and may sort them by date (``MentionFilter``)."""
 
     def mention_counts(self, place_ids: Sequence[int]) -> dict[int, int]:
         """Mention counts of the given places (unmentioned ones left out)."""
@@ -96,6 +104,13 @@ class DocumentStore(Protocol):
     def document_titles(self, document_ids: Sequence[int]) -> dict[int, str]:
         """Titles of the given documents, by id (unknown ids left out; their texts are not read)."""
 
+    def document_dates(self, document_ids: Sequence[int]) -> dict[int, str]:
+        """Dates of the given documents, by id (unknown and undated ones left out; their texts are not read)."""
+
+    def map_timeline(self, selection: MapFilter, most: int) -> list[DatedPlace]:
+        """The places of the selected mentions of dated documents, one per place and date with its mention
+        count: the ``most`` newest, oldest first."""
+
     def generation(self) -> str:
         """A token that changes whenever anything is committed to the store, by this process or another."""
 
@@ -115,6 +130,34 @@ class DocumentStore(Protocol):
         self, *, proposed: bool | None = None, document_id: int | None = None, limit: int = 100, offset: int = 0
     ) -> list[Event]:
         """Events by date then id, filtered by proposal state and document."""
+
+    def mention(self, document_id: int, n: int) -> StoredMention:
+        """Mention ``n`` of a document; ``NotFound`` when there is none."""
+
+    def mentions_with_surfaces(self, surfaces: Sequence[str]) -> list[StoredMention]:
+        """Stored mentions written as one of ``surfaces``, by document then position."""
+
+    def originals_with_surfaces(self, surfaces: Sequence[str]) -> list[StoredMention]:
+        """Kept originals (mentions as parsed before a correction) written as one of ``surfaces``."""
+
+    def add_correction(self, correction: Correction, changes: MentionChanges) -> Correction:
+        """Store a correction and carry out its changes to stored mentions, in one transaction."""
+
+    def delete_correction(self, correction_id: int, changes: MentionChanges) -> None:
+        """Delete a correction and carry out the changes its undoing makes, in one transaction; ``NotFound``
+        when there is none."""
+
+    def correction(self, correction_id: int) -> Correction:
+        """The correction with that id; ``NotFound`` otherwise."""
+
+    def corrections(self, limit: int = 100, offset: int = 0) -> list[Correction]:
+        """Corrections, newest first."""
+
+    def count_corrections(self) -> int:
+        """How many corrections are stored."""
+
+    def corrections_for(self, folded: Sequence[str]) -> list[Correction]:
+        """The corrections of some folded surfaces, oldest first."""
 
     def add_key(self, key: ApiKey) -> ApiKey:
         """Store a new API key; ``InvalidInput`` when a key of that name exists."""

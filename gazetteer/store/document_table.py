@@ -8,7 +8,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
-from gazetteer.documents import Document, StoredMention
+from gazetteer.documents import Document, StoredMention, StoredPage
+from gazetteer.mention_filter import MentionFilter, MentionOrder
 from gazetteer.results import NearQuery
 from gazetteer.store.base import POINT_FEATURES
 from geo.bbox import circle_boxes
@@ -18,6 +19,8 @@ _MENTION_COLUMNS = (
     'document_id, n, start, "end", surface, place_id, place_name, lon, lat, '
     "feature_code, country, confidence, snippet, snippet_start"
 )
+_QUALIFIED_COLUMNS = ", ".join(f"m.{column.strip()}" for column in _MENTION_COLUMNS.split(","))
+"""``_MENTION_COLUMNS`` of the table named ``m``."""
 _CHUNK = 500
 """Ids per ``IN (...)`` query (SQLite allows 999 parameters in older builds)."""
 
@@ -105,13 +108,39 @@ def _chunks(ids: Sequence[int]) -> Iterator[tuple[list[int], str]]:
         yield chunk, ",".join("?" * len(chunk))
 
 
-def place_mentions(db: sqlite3.Connection, place_id: int, limit: int, offset: int) -> list[StoredMention]:
-    """Mentions of one place across documents, by document then position."""
+def place_mentions(
+    db: sqlite3.Connection, place_id: int, limit: int, offset: int, selection: MentionFilter | None = None
+) -> list[StoredMention]:
+    """Mentions of one place across documents, by document then position (or as ``selection`` bounds and sorts)."""
+    source, where, order, params = place_listing(selection or MentionFilter(), "?")
     rows = db.execute(
-        f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE place_id = ? ORDER BY document_id, n LIMIT ? OFFSET ?",
-        (place_id, limit, offset),
+        f"SELECT {_QUALIFIED_COLUMNS} FROM {source} WHERE m.place_id = ?{where} ORDER BY {order} LIMIT ? OFFSET ?",
+        (place_id, *params, limit, offset),
     )
     return [_mention(row) for row in rows]
+
+
+_ORDERS = {
+    MentionOrder.POSITION: "m.document_id, m.n",
+    MentionOrder.OLDEST: "d.date = '', d.date, m.document_id, m.n",
+    MentionOrder.NEWEST: "d.date = '', d.date DESC, m.document_id DESC, m.n",
+}
+"""``ORDER BY`` of each order of a place's mentions (``d.date = ''`` puts the undated documents last)."""
+
+
+def place_listing(selection: MentionFilter, mark: str) -> tuple[str, str, str, list[object]]:
+    """(``FROM`` source, ``AND ...`` clauses, ``ORDER BY`` terms, parameters) of a listing of a place's mentions
+    (``m``, joined to their documents ``d`` when the filter reads their dates); ``mark`` is the backend's
+    placeholder.  Shared by both backends."""
+    source = "mentions m JOIN documents d ON d.id = m.document_id" if selection.dated else "mentions m"
+    where, params = "", list[object]()
+    if selection.date_from:
+        where += f" AND d.date >= {mark}"
+        params.append(selection.date_from)
+    if selection.date_to:
+        where += f" AND d.date <> '' AND d.date <= {mark}"
+        params.append(selection.date_to)
+    return source, where, _ORDERS[selection.sort], params
 
 
 def mention_counts(db: sqlite3.Connection, place_ids: Sequence[int]) -> dict[int, int]:
@@ -157,3 +186,24 @@ def find_key(db: sqlite3.Connection, key: str) -> tuple[str, int] | None:
     """(fingerprint, document id) stored with an idempotency key, or ``None``."""
     row = db.execute("SELECT fingerprint, document_id FROM idempotency_keys WHERE key = ?", (key,)).fetchone()
     return (str(row[0]), int(row[1])) if row else None
+
+
+_PAGE_COLUMNS = "document_id, html, url, author"
+
+
+def _page(row: Sequence[object]) -> StoredPage:
+    document_id, html, url, author = row
+    return StoredPage(int(str(document_id)), str(html), str(url), str(author))
+
+
+def insert_page(db: sqlite3.Connection, page: StoredPage) -> None:
+    """Insert the row of a document's original web page."""
+    db.execute(
+        f"INSERT INTO pages ({_PAGE_COLUMNS}) VALUES (?, ?, ?, ?)", (page.document_id, page.html, page.url, page.author)
+    )
+
+
+def get_page(db: sqlite3.Connection, document_id: int) -> StoredPage | None:
+    """The original web page of a document, or ``None`` (no such document, or a text given as text)."""
+    row = db.execute(f"SELECT {_PAGE_COLUMNS} FROM pages WHERE document_id = ?", (document_id,)).fetchone()
+    return _page(row) if row else None

@@ -11,15 +11,16 @@ import sqlite3
 from collections.abc import Sequence
 
 from gazetteer.documents import Event, StoredMention
-from gazetteer.map_query import MapFilter, MappedPlace
+from gazetteer.map_query import DatedPlace, MapFilter, MappedPlace
 from gazetteer.store.document_table import _MENTION_COLUMNS, _chunks, _mention
 from gazetteer.store.event_table import _COLUMNS as _EVENT_COLUMNS
 from gazetteer.store.event_table import _event
 
 
-def _selected(selection: MapFilter) -> tuple[str, list[object]]:
-    """``FROM ... WHERE ...`` of the mentions the filter selects, and its parameters."""
-    source = "mentions m JOIN documents d ON d.id = m.document_id" if selection.dated else "mentions m"
+def _selected(selection: MapFilter, *, dated: bool = False) -> tuple[str, list[object]]:
+    """``FROM ... WHERE ...`` of the mentions the filter selects (joined to their documents ``d`` when it bounds
+    their dates, or when ``dated``), and its parameters."""
+    source = "mentions m JOIN documents d ON d.id = m.document_id" if selection.dated or dated else "mentions m"
     clauses, params = ["1 = 1"], list[object]()
     if selection.document_ids:
         clauses.append(f"m.document_id IN ({','.join('?' * len(selection.document_ids))})")
@@ -120,3 +121,25 @@ def document_titles(db: sqlite3.Connection, document_ids: Sequence[int]) -> dict
         rows = db.execute(f"SELECT id, title FROM documents WHERE id IN ({marks})", chunk)
         titles.update((int(i), str(title)) for i, title in rows)
     return titles
+
+
+def dated_places(db: sqlite3.Connection, selection: MapFilter, most: int) -> list[DatedPlace]:
+    """The places of the selected mentions of dated documents, one row per place and date with its mention
+    count: the ``most`` newest rows, oldest first, by date then place id."""
+    where, params = _selected(selection, dated=True)
+    rows = db.execute(
+        "SELECT m.place_id, MIN(m.lon), MIN(m.lat), d.date, COUNT(*) "
+        f"{where} AND d.date <> '' GROUP BY m.place_id, d.date ORDER BY d.date DESC, m.place_id LIMIT ?",
+        [*params, most],
+    )
+    found = [DatedPlace(int(p), float(x), float(y), str(date), int(k)) for p, x, y, date, k in rows]
+    return sorted(found, key=lambda row: (row.date, row.place_id))
+
+
+def document_dates(db: sqlite3.Connection, document_ids: Sequence[int]) -> dict[int, str]:
+    """Dates of the given documents, by id (unknown and undated ones left out; no text is read)."""
+    dates: dict[int, str] = {}
+    for chunk, marks in _chunks(document_ids):
+        rows = db.execute(f"SELECT id, date FROM documents WHERE id IN ({marks}) AND date <> ''", chunk)
+        dates.update((int(i), str(date)) for i, date in rows)
+    return dates

@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gazetteer.documents import Event, StoredMention
-from gazetteer.map_query import MapFilter, MappedPlace
+from gazetteer.map_query import DatedPlace, MapFilter, MappedPlace
 from gazetteer.store.document_table import _MENTION_COLUMNS, _mention
 from gazetteer.store.event_table import _COLUMNS as _EVENT_COLUMNS
 from gazetteer.store.event_table import _event
 from gazetteer.store.postgres_rows import Connection, _count
 
 
-def _selected(selection: MapFilter) -> tuple[str, list[object]]:
-    """``FROM ... WHERE ...`` of the mentions the filter selects, and its parameters."""
-    source = "mentions m JOIN documents d ON d.id = m.document_id" if selection.dated else "mentions m"
+def _selected(selection: MapFilter, *, dated: bool = False) -> tuple[str, list[object]]:
+    """``FROM ... WHERE ...`` of the mentions the filter selects (joined to their documents ``d`` when it bounds
+    their dates, or when ``dated``), and its parameters."""
+    source = "mentions m JOIN documents d ON d.id = m.document_id" if selection.dated or dated else "mentions m"
     clauses, params = ["TRUE"], list[object]()
     if selection.document_ids:
         clauses.append("m.document_id = ANY(%s)")
@@ -112,3 +113,22 @@ def document_titles(db: Connection, document_ids: Sequence[int]) -> dict[int, st
     """Titles of the given documents, by id (unknown ids left out; no text is read)."""
     rows = db.execute("SELECT id, title FROM documents WHERE id = ANY(%s)", (list(document_ids),))
     return {int(str(i)): str(title) for i, title in rows}
+
+
+def dated_places(db: Connection, selection: MapFilter, most: int) -> list[DatedPlace]:
+    """The places of the selected mentions of dated documents, one row per place and date with its mention
+    count: the ``most`` newest rows, oldest first, by date then place id."""
+    where, params = _selected(selection, dated=True)
+    rows = db.execute(
+        "SELECT m.place_id, MIN(m.lon), MIN(m.lat), d.date, COUNT(*) "
+        f"{where} AND d.date <> '' GROUP BY m.place_id, d.date ORDER BY d.date DESC, m.place_id LIMIT %s",
+        [*params, most],
+    )
+    found = [DatedPlace(int(str(p)), float(str(x)), float(str(y)), str(date), int(str(k))) for p, x, y, date, k in rows]
+    return sorted(found, key=lambda row: (row.date, row.place_id))
+
+
+def document_dates(db: Connection, document_ids: Sequence[int]) -> dict[int, str]:
+    """Dates of the given documents, by id (unknown and undated ones left out; no text is read)."""
+    rows = db.execute("SELECT id, date FROM documents WHERE id = ANY(%s) AND date <> ''", (list(document_ids),))
+    return {int(str(i)): str(date) for i, date in rows}

@@ -13,10 +13,20 @@ from dataclasses import replace
 import psycopg
 
 from gazetteer.api_keys import ApiKey
-from gazetteer.documents import Document, Event, StoredMention
+from gazetteer.documents import Document, Event, StoredMention, StoredPage
+from gazetteer.mention_filter import MentionFilter
 from gazetteer.results import NearQuery
 from gazetteer.store.base import POINT_FEATURES
-from gazetteer.store.document_table import _MENTION_COLUMNS, _document, _mention, _mention_row
+from gazetteer.store.document_table import (
+    _MENTION_COLUMNS,
+    _PAGE_COLUMNS,
+    _QUALIFIED_COLUMNS,
+    _document,
+    _mention,
+    _mention_row,
+    _page,
+    place_listing,
+)
 from gazetteer.store.event_table import _COLUMNS as _EVENT_COLUMNS
 from gazetteer.store.event_table import _FIELDS as _EVENT_FIELDS
 from gazetteer.store.event_table import _event
@@ -87,11 +97,14 @@ def document_mentions(db: Connection, document_ids: Sequence[int]) -> list[Store
     return [_mention(row) for row in rows]
 
 
-def place_mentions(db: Connection, place_id: int, limit: int, offset: int) -> list[StoredMention]:
-    """Mentions of one place across documents, by document then position."""
+def place_mentions(
+    db: Connection, place_id: int, limit: int, offset: int, selection: MentionFilter | None = None
+) -> list[StoredMention]:
+    """Mentions of one place across documents, by document then position (or as ``selection`` bounds and sorts)."""
+    source, where, order, params = place_listing(selection or MentionFilter(), "%s")
     rows = db.execute(
-        f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE place_id = %s ORDER BY document_id, n LIMIT %s OFFSET %s",
-        (place_id, limit, offset),
+        f"SELECT {_QUALIFIED_COLUMNS} FROM {source} WHERE m.place_id = %s{where} ORDER BY {order} LIMIT %s OFFSET %s",
+        (place_id, *params, limit, offset),
     )
     return [_mention(row) for row in rows]
 
@@ -227,3 +240,17 @@ def list_api_keys(db: Connection) -> list[ApiKey]:
 def delete_api_key(db: Connection, name: str) -> bool:
     """Delete a key; whether it existed."""
     return db.execute("DELETE FROM api_keys WHERE name = %s", (name,)).rowcount > 0
+
+
+def insert_page(db: Connection, page: StoredPage) -> None:
+    """Insert the row of a document's original web page."""
+    db.execute(
+        f"INSERT INTO pages ({_PAGE_COLUMNS}) VALUES (%s, %s, %s, %s)",
+        (page.document_id, page.html, page.url, page.author),
+    )
+
+
+def get_page(db: Connection, document_id: int) -> StoredPage | None:
+    """The original web page of a document, or ``None`` (no such document, or a text given as text)."""
+    row = _one(db, f"SELECT {_PAGE_COLUMNS} FROM pages WHERE document_id = %s", (document_id,))
+    return _page(row) if row else None

@@ -30,6 +30,7 @@ from gazetteer.idempotency import IdempotencyKey, Ingested, reused
 from gazetteer.limits import check_event, check_id, check_page
 from gazetteer.store import postgres_map as maps
 from gazetteer.store import postgres_rows as rows
+from gazetteer.store.correction_rows import CorrectionRows, CorrectionWrites
 from gazetteer.store.postgres_rows import Connection
 from gazetteer.store.postgres_schema import migrate
 from gazetteer.store.reads import StoreReads
@@ -38,6 +39,7 @@ CONNECT_TIMEOUT_S = 10
 """Seconds to wait for the server when connecting."""
 KEY_LOCK_CLASS = 7412
 """Advisory lock class of idempotency keys (the key's hash is the lock's id)."""
+_CORRECTIONS = CorrectionRows("%s", rows.insert_mentions)
 
 
 def _now() -> str:
@@ -66,11 +68,12 @@ def _reason(error: psycopg.Error) -> str:
     return f"{type(error).__name__} (SQLSTATE {error.sqlstate})"
 
 
-class PostgresStore(StoreReads):
+class PostgresStore(StoreReads, CorrectionWrites):
     """Documents, mentions and events kept in a PostgreSQL + PostGIS database."""
 
     _rows = rows
     _maps = maps
+    _corrections = _CORRECTIONS
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -126,7 +129,7 @@ class PostgresStore(StoreReads):
             yield db
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """A write transaction, rolled back on any error, committed with the store's generation counted when it
         wrote anything (a transaction has an id once it writes)."""
         with self._session() as db, db.transaction():
@@ -135,12 +138,12 @@ class PostgresStore(StoreReads):
 
     def add_document(self, new: NewDocument) -> Document:
         """Store a document, its mentions and events in one transaction."""
-        with self._writing() as db:
+        with self.transaction() as db:
             return self._insert(db, new)
 
     def add_keyed_document(self, new: NewDocument, key: IdempotencyKey) -> Ingested:
         """Store a document with its idempotency key in one transaction, or give the one stored under the key."""
-        with self._writing() as db:
+        with self.transaction() as db:
             db.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (KEY_LOCK_CLASS, key.key))
             earlier = self._keyed(db, key)
             if earlier is not None:
@@ -158,8 +161,11 @@ class PostgresStore(StoreReads):
     def _insert(db: Connection, new: NewDocument) -> Document:
         document = rows.insert_document(db, new.text, new.title, new.date, new.source, _now())
         rows.insert_mentions(db, (replace(m, document_id=document.id) for m in new.mentions))
+        _CORRECTIONS.keep_originals(db, (replace(m, document_id=document.id) for m in new.originals))
         for event in new.events:
             rows.insert_event(db, replace(event, document_id=document.id))
+        if new.page is not None:
+            rows.insert_page(db, replace(new.page, document_id=document.id))
         return document
 
     @staticmethod
@@ -179,13 +185,13 @@ class PostgresStore(StoreReads):
 
     def add_event(self, event: Event) -> Event:
         """Store a new event; its document, when given, must exist."""
-        with self._writing() as db:
+        with self.transaction() as db:
             self._check_source(db, event)
             return rows.insert_event(db, event)
 
     def update_event(self, event: Event) -> Event:
         """Replace event ``event.id``; ``NotFound`` when there is none."""
-        with self._writing() as db:
+        with self.transaction() as db:
             self._check_source(db, event)
             if not rows.update_event(db, event):
                 raise NotFound(f"no event with id {event.id}")
@@ -194,7 +200,7 @@ class PostgresStore(StoreReads):
     def delete_event(self, event_id: int) -> None:
         """Delete an event; ``NotFound`` when there is none."""
         check_id(event_id, "event id")
-        with self._writing() as db:
+        with self.transaction() as db:
             if not rows.delete_event(db, event_id):
                 raise NotFound(f"no event with id {event_id}")
 
@@ -222,7 +228,7 @@ class PostgresStore(StoreReads):
     def add_key(self, key: ApiKey) -> ApiKey:
         """Store a new API key, stamped with the time; ``InvalidInput`` when a key of that name exists."""
         stamped = replace(key, created=key.created or _now())
-        with self._writing() as db:
+        with self.transaction() as db:
             if not rows.insert_api_key(db, stamped):
                 raise InvalidInput(f"a key named {key.name!r} exists; revoke it first")
         return stamped
@@ -239,7 +245,7 @@ class PostgresStore(StoreReads):
 
     def revoke_key(self, name: str) -> None:
         """Delete an API key; ``NotFound`` when there is none of that name."""
-        with self._writing() as db:
+        with self.transaction() as db:
             if not rows.delete_api_key(db, name):
                 raise NotFound(f"no key named {name!r}")
 

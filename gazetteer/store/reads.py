@@ -14,12 +14,15 @@ from contextlib import AbstractContextManager
 from types import ModuleType
 from typing import Any
 
-from gazetteer.documents import Document, Event, StoredMention
+from gazetteer.corrections import Correction
+from gazetteer.documents import Document, Event, StoredMention, StoredPage
 from gazetteer.errors import NotFound
-from gazetteer.limits import check_id, check_page
-from gazetteer.map_query import MapFilter, MappedPlace
+from gazetteer.limits import check_id, check_ordinal, check_page
+from gazetteer.map_query import DatedPlace, MapFilter, MappedPlace
+from gazetteer.mention_filter import MentionFilter
 from gazetteer.results import NearQuery
 from gazetteer.store.base import MentionedPlace
+from gazetteer.store.correction_rows import CorrectionRows
 
 
 class StoreReads:
@@ -29,6 +32,8 @@ class StoreReads:
     """The backend's module of document, mention, event and key rows."""
     _maps: ModuleType
     """The backend's module of what maps need."""
+    _corrections: CorrectionRows
+    """The corrections' rows, with the backend's parameter mark."""
 
     def reading(self) -> AbstractContextManager[Any]:
         """The backend's connection, for reads."""
@@ -52,6 +57,16 @@ class StoreReads:
             found: Document | None = self._rows.get_document(db, document_id)
         if found is None:
             raise NotFound(f"no document with id {document_id}")
+        return found
+
+    def page(self, document_id: int) -> StoredPage:
+        """The original web page of a document; ``NotFound`` for an unknown document or one given as text."""
+        check_id(document_id, "document id")
+        with self.reading() as db:
+            found: StoredPage | None = self._rows.get_page(db, document_id)
+            if found is None:
+                self._require_document(db, document_id)
+                raise NotFound(f"document {document_id} was given as text: it has no original page")
         return found
 
     def documents(self, limit: int = 100, offset: int = 0) -> list[Document]:
@@ -80,12 +95,15 @@ class StoreReads:
             found: list[StoredMention] = self._rows.document_mentions(db, document_ids)
         return found
 
-    def place_mentions(self, place_id: int, limit: int = 100, offset: int = 0) -> list[StoredMention]:
-        """Every mention of a place across documents, with snippets."""
+    def place_mentions(
+        self, place_id: int, limit: int = 100, offset: int = 0, selection: MentionFilter | None = None
+    ) -> list[StoredMention]:
+        """Every mention of a place across documents, with snippets, bounded and sorted as ``selection`` says."""
         limit, offset = check_page(limit, offset)
         check_id(place_id, "place id")
+        chosen = (selection or MentionFilter()).checked()
         with self.reading() as db:
-            found: list[StoredMention] = self._rows.place_mentions(db, place_id, limit, offset)
+            found: list[StoredMention] = self._rows.place_mentions(db, place_id, limit, offset, chosen)
         return found
 
     def mention_counts(self, place_ids: Sequence[int]) -> dict[int, int]:
@@ -130,3 +148,60 @@ class StoreReads:
         with self.reading() as db:
             found: dict[int, str] = self._maps.document_titles(db, document_ids)
         return found
+
+    def document_dates(self, document_ids: Sequence[int]) -> dict[int, str]:
+        """Dates of the given documents, by id (unknown and undated ones left out)."""
+        with self.reading() as db:
+            found: dict[int, str] = self._maps.document_dates(db, document_ids)
+        return found
+
+    def map_timeline(self, selection: MapFilter, most: int) -> list[DatedPlace]:
+        """The places of the selected mentions of dated documents, per place and date, the ``most`` newest."""
+        with self.reading() as db:
+            found: list[DatedPlace] = self._maps.dated_places(db, selection, most)
+        return found
+
+    def mention(self, document_id: int, n: int) -> StoredMention:
+        """Mention ``n`` of a document; ``NotFound`` when there is none."""
+        check_id(document_id, "document id")
+        check_ordinal(n)
+        with self.reading() as db:
+            found = self._corrections.mention(db, document_id, n)
+        if found is None:
+            raise NotFound(f"no mention {document_id}-{n}")
+        return found
+
+    def mentions_with_surfaces(self, surfaces: Sequence[str]) -> list[StoredMention]:
+        """Stored mentions written as one of ``surfaces``, by document then position."""
+        with self.reading() as db:
+            return self._corrections.with_surfaces(db, "mentions", surfaces)
+
+    def originals_with_surfaces(self, surfaces: Sequence[str]) -> list[StoredMention]:
+        """Kept originals (mentions as parsed before a correction) written as one of ``surfaces``."""
+        with self.reading() as db:
+            return self._corrections.with_surfaces(db, "mention_originals", surfaces)
+
+    def correction(self, correction_id: int) -> Correction:
+        """The correction with that id; ``NotFound`` otherwise."""
+        check_id(correction_id, "correction id")
+        with self.reading() as db:
+            found = self._corrections.get(db, correction_id)
+        if found is None:
+            raise NotFound(f"no correction with id {correction_id}")
+        return found
+
+    def corrections(self, limit: int = 100, offset: int = 0) -> list[Correction]:
+        """Corrections, newest first."""
+        limit, offset = check_page(limit, offset)
+        with self.reading() as db:
+            return self._corrections.page(db, limit, offset)
+
+    def count_corrections(self) -> int:
+        """How many corrections are stored."""
+        with self.reading() as db:
+            return self._corrections.count(db)
+
+    def corrections_for(self, folded: Sequence[str]) -> list[Correction]:
+        """The corrections of some folded surfaces, oldest first."""
+        with self.reading() as db:
+            return self._corrections.of_surfaces(db, folded)

@@ -14,7 +14,26 @@ from gazetteer.errors import DataError
 
 SCHEMA_VERSION = "1"
 
-_SCHEMA = """
+_MENTION_COLUMNS = """\
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    place_id INTEGER NOT NULL,
+    place_name TEXT NOT NULL,
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    feature_code TEXT NOT NULL,
+    country TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    snippet TEXT NOT NULL,
+    snippet_start INTEGER NOT NULL,
+    PRIMARY KEY (document_id, n)
+"""
+"""The columns of a stored mention: of ``mentions``, and of ``mention_originals`` (mentions as parsed)."""
+
+_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency_keys (
     key TEXT PRIMARY KEY,
@@ -31,22 +50,7 @@ CREATE TABLE IF NOT EXISTS documents (
     created TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS mentions (
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    n INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    surface TEXT NOT NULL,
-    place_id INTEGER NOT NULL,
-    place_name TEXT NOT NULL,
-    lon REAL NOT NULL,
-    lat REAL NOT NULL,
-    feature_code TEXT NOT NULL,
-    country TEXT NOT NULL,
-    confidence REAL NOT NULL,
-    snippet TEXT NOT NULL,
-    snippet_start INTEGER NOT NULL,
-    PRIMARY KEY (document_id, n)
-);
+{_MENTION_COLUMNS});
 CREATE INDEX IF NOT EXISTS mentions_place ON mentions(place_id, document_id, n);
 CREATE INDEX IF NOT EXISTS mentions_box ON mentions(lon, lat, place_id, document_id);
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
@@ -71,6 +75,34 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
 CREATE INDEX IF NOT EXISTS events_proposed ON events(proposed, date);
+CREATE INDEX IF NOT EXISTS mentions_surface ON mentions(surface);
+CREATE TABLE IF NOT EXISTS pages (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    html TEXT NOT NULL,
+    url TEXT NOT NULL,
+    author TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    surface TEXT NOT NULL,
+    folded TEXT NOT NULL,
+    place_id INTEGER,
+    place_name TEXT NOT NULL,
+    old_place_id INTEGER,
+    old_place_name TEXT NOT NULL,
+    scope TEXT NOT NULL CHECK (scope IN ('mention', 'document', 'region')),
+    document_id INTEGER,
+    mention_n INTEGER,
+    mention_start INTEGER,
+    text_digest TEXT NOT NULL,
+    region_id INTEGER,
+    region_name TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS corrections_folded ON corrections(folded);
+CREATE TABLE IF NOT EXISTS mention_originals (
+{_MENTION_COLUMNS});
 """
 
 

@@ -21,19 +21,23 @@ from gazetteer.store import document_table as docs
 from gazetteer.store import event_table as events
 from gazetteer.store import key_table as key_rows
 from gazetteer.store import map_table
+from gazetteer.store.correction_rows import CorrectionRows, CorrectionWrites
 from gazetteer.store.database import Database
 from gazetteer.store.reads import StoreReads
+
+_CORRECTIONS = CorrectionRows("?", docs.insert_mentions)
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class SqliteStore(Database, StoreReads):
+class SqliteStore(Database, StoreReads, CorrectionWrites):
     """Documents, mentions and events kept in an SQLite file (WAL, transactions)."""
 
     _rows = docs
     _maps = map_table
+    _corrections = _CORRECTIONS
 
     def __enter__(self) -> SqliteStore:
         return self
@@ -62,8 +66,11 @@ class SqliteStore(Database, StoreReads):
     def _insert(db: sqlite3.Connection, new: NewDocument) -> Document:
         document = docs.insert_document(db, new.text, new.title, new.date, new.source, _now())
         docs.insert_mentions(db, (replace(m, document_id=document.id) for m in new.mentions))
+        _CORRECTIONS.keep_originals(db, (replace(m, document_id=document.id) for m in new.originals))
         for event in new.events:
             events.insert_event(db, replace(event, document_id=document.id))
+        if new.page is not None:
+            docs.insert_page(db, replace(new.page, document_id=document.id))
         return document
 
     @staticmethod

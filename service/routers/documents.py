@@ -1,4 +1,5 @@
-"""Documents: ingest (geoparse and store), list, read as JSON or HTML, their mentions and events."""
+"""Documents: ingest (geoparse and store) texts and web pages, list, read as JSON or HTML, their mentions,
+events and original pages."""
 
 from __future__ import annotations
 
@@ -14,12 +15,20 @@ from gazetteer.limits import MAX_PAGE
 from gazetteer.public import document_json, document_summary, event_json, mention_json
 from maps.document_page import document_page
 from service.deps import ApiDep, DocumentId, IdempotencyKeyDep, JsonBody, Offset, PageLimit
+from service.html_body import HtmlBodyDep, html_body_doc, html_route
 from service.negotiation import prefers_html
-from service.schemas.documents import DocumentCreate, DocumentIngested, DocumentList, DocumentPublic
+from service.schemas.documents import (
+    PAGE_BODY,
+    DocumentCreate,
+    DocumentIngested,
+    DocumentList,
+    DocumentPublic,
+    PageCreate,
+)
 from service.schemas.events import EventList
 from service.schemas.places import MentionPublic
 from service.schemas.problem import problem_responses
-from service.security_headers import html_response
+from service.security_headers import html_response, untrusted_download
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=problem_responses(422, 503))
 _UNKNOWN = problem_responses(404)
@@ -32,6 +41,40 @@ Include = Annotated[
 _HTML: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The document"}
 }
+_LOCATION: dict[int | str, dict[str, Any]] = {
+    201: {"headers": {"Location": {"description": "The document.", "schema": {"type": "string"}}}}
+}
+_DOWNLOAD: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"text/html": {"schema": {"type": "string"}}},
+        "description": "The page as kept, UTF-8 after a byte-order mark, to save: never shown from this origin.",
+        "headers": {
+            "Content-Disposition": {"description": "attachment, with a file name.", "schema": {"type": "string"}},
+            "Content-Security-Policy": {"description": "sandbox: no script runs.", "schema": {"type": "string"}},
+        },
+    }
+}
+
+
+@html_route(router, "", status_code=201, response_model=DocumentIngested, response_model_exclude_unset=True)
+def create_page_document(
+    body: HtmlBodyDep,
+    fields: Annotated[PageCreate, Query()],
+    api: ApiDep,
+    response: Response,
+    idempotency_key: IdempotencyKeyDep,
+    include: Include = None,
+) -> dict[str, Any]:
+    """``POST /documents`` with an HTML body (registered before the JSON route, which states both)."""
+    given = {"title": fields.title, "date": fields.date.isoformat() if fields.date else "", "source": fields.source}
+    if idempotency_key is None:
+        document = api.ingest_page(body.data, charset=body.charset, mode=fields.mode, language=fields.language, **given)
+    else:
+        document = api.ingest_page_once(
+            idempotency_key, body.data, charset=body.charset, mode=fields.mode, language=fields.language, **given
+        ).document
+    response.headers["Location"] = _links(document.id)["self"]
+    return _ingested(api, document, include or [], page=True)
 
 
 @router.post(
@@ -40,7 +83,8 @@ _HTML: dict[int | str, dict[str, Any]] = {
     response_model=DocumentIngested,
     response_model_exclude_unset=True,
     dependencies=[JsonBody],
-    responses={201: {"headers": {"Location": {"description": "The document.", "schema": {"type": "string"}}}}},
+    responses=_LOCATION,
+    openapi_extra=html_body_doc(PageCreate, PAGE_BODY),
 )
 def create_document(
     body: DocumentCreate,
@@ -55,6 +99,9 @@ def create_document(
     mentions and events, ``include=text`` the text.  With an ``Idempotency-Key`` the document and the
     key are stored together: a retry with the same key and body answers 201 with the first document
     and its ``Location`` again (nothing is stored twice); the same key with another body is a 422.
+
+    A ``text/html`` body is a web page: its main text is stored and geoparsed, its title, date and
+    canonical URL fill the fields the query parameters leave out, and the page is kept (``links.page``).
     """
     fields = {"title": body.title, "date": body.date.isoformat() if body.date else "", "source": body.source}
     if idempotency_key is None:
@@ -66,18 +113,19 @@ def create_document(
     return _ingested(api, document, include or [])
 
 
-def _links(document_id: int) -> dict[str, str]:
+def _links(document_id: int, page: bool = False) -> dict[str, str]:
     own = f"/documents/{document_id}"
     return {
         "self": own,
         "mentions": f"{own}/mentions",
         "events": f"{own}/events",
         "map": f"{MAP_URL}?document={document_id}",
-    }
+    } | ({"page": f"{own}/page"} if page else {})
 
 
-def _ingested(api: GazetteerAPI, document: Document, include: Sequence[str]) -> dict[str, Any]:
-    found: dict[str, Any] = {"mention_count": api.count_mentions(document.id), "links": _links(document.id)}
+def _ingested(api: GazetteerAPI, document: Document, include: Sequence[str], page: bool = False) -> dict[str, Any]:
+    links = _links(document.id, page)
+    found: dict[str, Any] = {"mention_count": api.count_mentions(document.id), "links": links}
     if "text" in include:
         found["text"] = document.text
     if "mentions" in include:
@@ -103,8 +151,20 @@ def get_document(
     """A document as JSON, or as an HTML page with linked mentions when the client prefers HTML."""
     document = api.document(document_id)
     if format == "html" or (format is None and prefers_html(accept)):
-        return html_response(document_page(document, api.document_mentions(document_id), map_url=MAP_URL))
+        mentions = api.document_mentions(document_id)
+        names_then = api.names_then([m.place_id for m in mentions], document.date)
+        return html_response(
+            document_page(document, mentions, map_url=MAP_URL, names_then=names_then, corrections=True)
+        )
     return document_json(document)
+
+
+@router.get("/{document_id}/page", response_class=HTMLResponse, responses=_DOWNLOAD | _UNKNOWN)
+def original_page(document_id: DocumentId, api: ApiDep) -> Response:
+    """The web page a document's text was extracted from, as kept: untrusted markup, so a download
+    (``Content-Disposition: attachment``, sandboxed by its ``Content-Security-Policy``), never a page of
+    this service.  404 for a document given as text."""
+    return untrusted_download(api.page(document_id).html, f"document-{document_id}.html")
 
 
 @router.get("/{document_id}/mentions", response_model=list[MentionPublic], responses=_UNKNOWN)

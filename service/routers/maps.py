@@ -76,8 +76,8 @@ ASSET_CACHE = "public, max-age=86400"
 BASEMAP_CACHE = "public, max-age=3600"
 CACHED_BASEMAPS = 64
 """Basemaps kept per application layer, the least recently asked for dropped first."""
-SERVED = MapOptions(assets=local_assets(VENDOR_PREFIX), basemap_url=BASEMAP_URL)
-"""Served maps load Leaflet and their basemap from this service, never from a CDN."""
+SERVED = MapOptions(assets=local_assets(VENDOR_PREFIX), basemap_url=BASEMAP_URL, corrections=True)
+"""Served maps load Leaflet and their basemap from this service, never from a CDN, and take corrections."""
 _HTML = {200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The map page"}}
 _pages = PageCache()
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
 from gazetteer.errors import InvalidInput
 from gazetteer.limits import TEXT_PATTERN
+from gazetteer.mention_filter import MentionFilter, MentionOrder
+from gazetteer.names_as_of import DEFAULT_LANGUAGE
 from gazetteer.normalize import MAX_QUERY_LENGTH
 from gazetteer.public import candidate_feature, collection, mention_json, place_detail, variants_json
 from gazetteer.records import Point
@@ -29,6 +31,16 @@ Lang = Annotated[
 ]
 Country = Annotated[
     str | None, Query(pattern=r"^[A-Za-z]{2}$", description="Prefer places in this country (ISO 3166-1 alpha-2).")
+]
+DateText = Annotated[str, Query(max_length=10)]
+"""An ISO date (checked by the application layer), ``""`` for none."""
+AsOf = Annotated[
+    str | None,
+    Query(max_length=10, description="ISO date: add the name the place had then (name_as_of), with its period."),
+]
+Sort = Annotated[
+    Literal["date", "-date"] | None,
+    Query(description="date: by document date, oldest first; -date: newest first. Default: by document, position."),
 ]
 FocusLat = Annotated[float | None, Query(alias="focus.point.lat", ge=-90, le=90, allow_inf_nan=False)]
 FocusLon = Annotated[float | None, Query(alias="focus.point.lon", ge=-180, le=180, allow_inf_nan=False)]
@@ -74,9 +86,11 @@ def search(
 
 
 @router.get("/{place_id}", response_model=PlaceDetailFeature, response_class=GeoJSONResponse, responses=_UNKNOWN)
-def get_place(place_id: PlaceId, api: ApiDep, lang: Lang = None) -> dict[str, Any]:
-    """One place as a GeoJSON feature, with all its names."""
-    return place_detail(api.place(place_id), api.variants(place_id), lang)
+def get_place(place_id: PlaceId, api: ApiDep, lang: Lang = None, as_of: AsOf = None) -> dict[str, Any]:
+    """One place as a GeoJSON feature, with all its names; ``as_of`` adds the name it had then (in ``lang``,
+    English by default) with that name's period, as ``name_as_of``."""
+    then = api.name_as_of(place_id, as_of, lang or DEFAULT_LANGUAGE) if as_of is not None else None
+    return place_detail(api.place(place_id), api.variants(place_id), lang, then)
 
 
 @router.get("/{place_id}/variants", response_model=PlaceVariants, responses=_UNKNOWN)
@@ -86,9 +100,22 @@ def variants(place_id: PlaceId, api: ApiDep) -> dict[str, Any]:
 
 
 @router.get("/{place_id}/mentions", response_model=PlaceMentions, responses=_UNKNOWN)
-def mentions(place_id: PlaceId, api: ApiDep, limit: PageLimit = 100, offset: Offset = 0) -> dict[str, Any]:
-    """Every mention of a place across stored documents, with offsets and the sentence around it."""
-    found = [mention_json(m) for m in api.place_mentions(place_id, limit, offset)]
+def mentions(
+    place_id: PlaceId,
+    api: ApiDep,
+    limit: PageLimit = 100,
+    offset: Offset = 0,
+    date_from: Annotated[DateText, Query(alias="from", description="Only documents dated on or after (ISO).")] = "",
+    date_to: Annotated[DateText, Query(alias="to", description="Only documents dated on or before (ISO).")] = "",
+    sort: Sort = None,
+) -> dict[str, Any]:
+    """Every mention of a place across stored documents, with offsets and the sentence around it.
+
+    By document then position; ``from``/``to`` keep the documents dated within (inclusive), ``sort=date``
+    orders by document date oldest first, ``sort=-date`` newest first (undated documents last).
+    """
+    selection = MentionFilter(date_from, date_to, MentionOrder(sort or ""))
+    found = [mention_json(m) for m in api.place_mentions(place_id, limit, offset, selection)]
     name = api.place(place_id).name
     return {"place_id": place_id, "place_name": name, "limit": limit, "offset": offset, "count": len(found),
             "mentions": found}  # fmt: skip

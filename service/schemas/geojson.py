@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from gazetteer.public import ATTRIBUTION, ENGINE
 from gazetteer.records import OVERLAY_ID_START, MatchType
-from service.schemas.places import NamePublic
+from service.schemas.places import NameAsOfPublic, NamePublic
 
 MATCH_TYPES = f"Search: how the query reached the name ({', '.join(kind.value for kind in MatchType)})."
 """The description of a search result's ``match_type``."""
@@ -53,6 +53,9 @@ class PlaceDetailProperties(PlaceProperties):
     admin1: str
     source_url: str
     names: list[NamePublic]
+    name_as_of: NameAsOfPublic | None = Field(
+        None, exclude_if=lambda value: value is None, description="With as_of: the name the place had then."
+    )
 
 
 class PlaceFeature(BaseModel):

@@ -28,6 +28,20 @@ class NamePublic(NameBase):
     source: str
 
 
+class NameAsOfPublic(BaseModel):
+    """The name a place had at a date, in one language, with its period of use."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    date: str = Field(description="The date asked about (ISO 8601).")
+    lang: str = Field(description="The language asked for (ISO 639-1).")
+    text: str = Field(description="The name in use then.")
+    from_: str = Field(alias="from", serialization_alias="from", description="The name in use from ('' unknown).")
+    to: str = Field(description="The name in use until ('' unknown).")
+    period: str = Field(description="The period for display: '1923–2023', 'from 1923', 'until 2023', or ''.")
+    historic: bool = Field(description="The name is no longer in official use.")
+
+
 class PlaceVariants(BaseModel):
     """Every name of one place."""
 
@@ -49,6 +63,8 @@ class MentionBase(BaseModel):
 
 class MentionPublic(MentionBase):
     """A stored mention with its resolved place and sentence."""
+
+    id: str = Field(description="The mention's id, <document id>-<ordinal>: PATCH /mentions/{id} corrects it.")
 
     place_id: int
     place_name: str

@@ -17,7 +17,7 @@ import struct
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -425,3 +425,117 @@ def test_tiles_cover_the_basemap_when_they_load(service: str, browsing: Browsing
     assert order["basemap"] < order["labels"] < order["tiles"] < order["overlay"]
     page.screenshot(path=str(ARTIFACTS / "map-tiles-loaded.png"))
     assert browsing.problems == []
+
+
+LOOP_TEXT = "Shepherds from Martuni drove their flocks to the summer pastures in the hills above the town."
+"""A story whose ``Martuni`` the geoparser places in Armenia, and an analyst in Karabakh."""
+MARTUNI_AM, KHOJAVEND = 616438, 146969
+
+
+@pytest.fixture(scope="module")
+def loop_service(
+    tmp_path_factory: pytest.TempPathFactory, index_path: Path, gazetteer: object
+) -> Iterator[tuple[str, str]]:
+    """The service with the real geoparser over a store that holds only the loop story, ingested through it,
+    and the secret of a write key named analyst."""
+    import httpx
+
+    from gazetteer.application import GazetteerAPI
+    from gazetteer.settings import load_settings
+
+    home = tmp_path_factory.mktemp("loop")
+    with _serve(home, index_path, []) as base:
+        settings = replace(load_settings(home), store_path=home / "store.sqlite", store_url="")
+        with GazetteerAPI(settings) as api:
+            _, secret = api.add_key("analyst")
+        assert httpx.post(f"{base}/documents", json={"text": LOOP_TEXT}).status_code == 201
+        yield base, secret
+
+
+def test_a_correction_through_the_popup_moves_the_marker_and_holds_on_reingest(
+    loop_service: tuple[str, str], browsing: Browsing
+) -> None:
+    import httpx
+
+    base, key = loop_service
+    page = browsing.page
+    page.goto(f"{base}/map")
+    wrong = page.locator(f"path.place-{MARTUNI_AM}")
+    wrong.wait_for(state="visible", timeout=15_000)
+    _wait_for_basemap(page)
+    wrong.click()
+    popup = page.locator(f".leaflet-popup-content .place-popup[data-place-id='{MARTUNI_AM}']")
+    popup.wait_for(state="visible", timeout=5_000)
+    popup.locator("button.correct-open").first.click()
+    form = popup.locator("form.correct-form")
+    form.locator("input[name=place]").fill(str(KHOJAVEND))
+    form.locator("select[name=scope]").select_option("document")
+    form.locator("input[name=key]").fill(key)
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / "map_correction_form.png"))
+    with page.expect_navigation(timeout=15_000):
+        form.locator("button[type=submit]").click()
+    page.locator(f"path.place-{KHOJAVEND}").wait_for(state="visible", timeout=15_000)
+    assert page.locator(f"path.place-{MARTUNI_AM}").count() == 0  # the marker moved
+    page.screenshot(path=str(ARTIFACTS / "map_corrected.png"))
+
+    (correction,) = httpx.get(f"{base}/corrections").json()["corrections"]
+    assert (correction["author"], correction["old_place_id"], correction["place_id"]) == (
+        "analyst",
+        MARTUNI_AM,
+        KHOJAVEND,
+    )
+    again = httpx.post(f"{base}/documents", json={"text": LOOP_TEXT, "title": "saved again"}).json()
+    mentions = httpx.get(f"{base}/documents/{again['id']}/mentions").json()
+    assert [m["place_id"] for m in mentions if m["surface"] == "Martuni"] == [KHOJAVEND]  # it holds
+    page.goto(f"{base}/map")
+    page.locator(f"path.place-{KHOJAVEND}").wait_for(state="visible", timeout=15_000)
+    assert page.locator(f"path.place-{MARTUNI_AM}").count() == 0
+    assert browsing.csp_violations() == [] and browsing.problems == []
+
+
+DATED_REPORTS = [
+    ("A spring visit to Khankendi ended at the market.", "2021-05-01", [("Khankendi", KHANKENDI)]),
+    ("Buses left Khankendi for Goris in the morning.", "2024-05-04", [("Khankendi", KHANKENDI), ("Goris", GORIS)]),
+    ("An undated note from Baku.", "", [("Baku", BAKU)]),
+]
+"""Two dated documents, three years apart, and one with no date (not on the slider)."""
+
+
+@pytest.fixture(scope="module")
+def dated_service(tmp_path_factory: pytest.TempPathFactory, index_path: Path, gazetteer: object) -> Iterator[str]:
+    """The service over a store whose documents have different dates, and one none."""
+    home = tmp_path_factory.mktemp("dated")
+    with open_store(home / "store.sqlite") as store:
+        for text, date, names in DATED_REPORTS:
+            mentions = [Mention(text.index(s), text.index(s) + len(s), s, place, 0.9) for s, place in names]
+            store.add_document(new_document(text, mentions, title=f"Dated report {HOSTILE}", date=date))
+    with _serve(home, index_path, []) as base:
+        yield base
+
+
+def test_time_slider_plays_the_dated_documents(dated_service: str, browsing: Browsing) -> None:
+    page = browsing.page
+    page.goto(f"{dated_service}/map")
+    page.locator("path.place-146970.place-marker").wait_for(state="visible", timeout=15_000)
+    _wait_for_basemap(page)
+    slider = page.locator(".leaflet-control.time-slider")
+    assert slider.is_visible() and page.locator(".time-slider-date").inner_text() == "2024-05-04"
+    assert page.locator("input.time-slider-range").get_attribute("max") == "1"
+    assert page.locator("path.timeline-point").count() == 3  # Khankendi twice, Goris; undated Baku is not there
+    page.screenshot(path=str(ARTIFACTS / "map_timeline.png"))
+
+    page.locator("input.time-slider-range").fill("0")
+    assert page.locator(".time-slider-date").inner_text() == "2021-05-01"
+    assert page.locator("path.timeline-point").count() == 1
+    page.locator("button.time-slider-play").click()
+    _wait_until(page, "document.querySelector('.time-slider-date').textContent === '2024-05-04'", seconds=5)
+    assert page.locator("path.timeline-point").count() == 3
+
+    page.locator("path.place-146970.place-marker").click()  # the slider's points take no clicks
+    popup = page.locator(POPUP)
+    popup.wait_for(state="visible", timeout=5_000)
+    assert "Khankendi — in 2021: Stepanakert (1923–2023)" in popup.inner_text()
+    page.goto(f"{dated_service}/documents/1")
+    assert "Khankendi (1) — in 2021: Stepanakert (1923–2023)" in page.inner_text("footer")
+    assert browsing.csp_violations() == [] and browsing.problems == []

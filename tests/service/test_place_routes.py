@@ -104,3 +104,51 @@ def test_reverse_errors(client: TestClient) -> None:
     assert_problem(client.get("/reverse", params={"lat": "nan", "lon": 0}), 422)
     assert_problem(client.get("/reverse", params={"lat": 0}), 422)
     assert_problem(client.get("/reverse", params={"lat": 0, "lon": 0, "size": 0}), 422)
+
+
+def test_place_as_of_a_date_gives_the_name_then(client: TestClient) -> None:
+    then = client.get("/places/146970", params={"as_of": "2021-05-01"}).json()["properties"]["name_as_of"]
+    assert then == {"date": "2021-05-01", "lang": "en", "text": "Stepanakert", "from": "1923", "to": "2023",
+                    "period": "1923–2023", "historic": True}  # fmt: skip
+    now = client.get("/places/146970", params={"as_of": "2024-01-01"}).json()["properties"]["name_as_of"]
+    assert (now["text"], now["period"]) == ("Khankendi", "")
+    armenian = client.get("/places/147625", params={"as_of": "2015-06-01", "lang": "hy"}).json()
+    assert armenian["properties"]["name_as_of"]["text"] == "Berdzor"
+
+
+def test_place_without_as_of_is_unchanged(client: TestClient) -> None:
+    plain = client.get("/places/146970").json()
+    dated = client.get("/places/146970", params={"as_of": "2021-05-01"}).json()
+    assert "name_as_of" not in plain["properties"]
+    dated["properties"].pop("name_as_of")
+    assert dated == plain
+
+
+def test_place_as_of_a_bad_date_is_a_problem(client: TestClient) -> None:
+    for bad in ("2021-02-30", "May 2021", "", "2021-05-01T00:00:00"):
+        assert_problem(client.get("/places/146970", params={"as_of": bad}), 422)
+
+
+def _post(client: TestClient, text: str, date: str | None) -> int:
+    response = client.post("/documents", json={"text": text} | ({"date": date} if date else {}))
+    assert response.status_code == 201, response.text
+    return int(response.json()["id"])
+
+
+def test_place_mentions_by_date(client: TestClient) -> None:
+    late = _post(client, "Buses left Khankendi at dawn.", "2023-09-20")
+    undated = _post(client, "A note about Khankendi with no date.", None)
+    early = _post(client, "A spring visit to Khankendi.", "2021-05-01")
+
+    def documents(**params: str) -> list[int]:
+        body = client.get("/places/146970/mentions", params=params).json()
+        return [m["document_id"] for m in body["mentions"]]
+
+    assert documents() == [late, undated, early]
+    assert documents(sort="date") == [early, late, undated]
+    assert documents(sort="-date") == [late, early, undated]
+    assert documents(**{"from": "2021-05-01", "to": "2021-05-01"}) == [early]
+    assert documents(**{"from": "2022-01-01", "sort": "-date"}) == [late]
+    assert documents(to="2023-09-19") == [early]
+    for bad in ({"from": "2021-02-30"}, {"to": "soon"}, {"sort": "title"}, {"from": "2024-01-01", "to": "2023-01-01"}):
+        assert_problem(client.get("/places/146970/mentions", params=bad), 422)

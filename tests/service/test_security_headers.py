@@ -82,3 +82,15 @@ def test_docs_load_their_files_from_this_service(client: TestClient) -> None:
         assert response.content == (docs_folder() / name).read_bytes()
     for name in ("core.py", "../__init__.py", "%2e%2e%2fcore.py"):
         assert client.get(f"{DOCS_STATIC}/{name}").status_code == 404
+
+
+def test_the_time_slider_runs_under_the_policy(client: TestClient) -> None:
+    response = client.get("/map")  # the store's one document is dated: the map has its time slider
+    page = response.text
+    allowed = set(_directives(response.headers["content-security-policy"])["script-src"])
+    slider = [code for code in inline_scripts(page) if "gazetteerTimeline" in code]
+    assert len(slider) == 1 and script_hash(slider[0]) in allowed
+    assert re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page) == [
+        "/static/vendor/leaflet/leaflet.js",
+        "/static/vendor/leaflet/leaflet.css",
+    ]  # no file of its own

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from batchfixtures import news, write_jsonl
+from clirun import run
 
 from gazetteer.application import GazetteerAPI
 from gazetteer.batch.manifest import read_manifest, write_manifest
 from gazetteer.batch.run import BatchJob, run_batch
-from gazetteer.cli import main
 from gazetteer.cli.failures import RUNTIME, USAGE
 from gazetteer.settings import load_settings
-
-
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["gazetteer", *args])
-    with pytest.raises(SystemExit) as ended:
-        main()
-    captured = capsys.readouterr()
-    return int(ended.value.code or 0), captured.out, captured.err
 
 
 def test_ingest_parquet_stores_every_document_once(

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import typer
+from clirun import run
 
-from gazetteer.cli import app, main
+from gazetteer.cli import app
 from gazetteer.cli.failures import RUNTIME, USAGE
 from gazetteer.store import open_store
 
@@ -26,6 +26,9 @@ BAD_VALUE = {
     "demo": ["--port", "0"],
     "export": ["places"],
     "keys add": [],
+    "corrections add": ["12-3", "--place", "x"],
+    "corrections list": ["--store"],
+    "corrections undo": ["first"],
     "keys list": ["--store"],
     "keys revoke": [],
     "batch": [],
@@ -40,14 +43,6 @@ def commands(group: Any = None, prefix: str = "") -> list[str]:
         full = f"{prefix}{name}"
         found += commands(command, f"{full} ") if hasattr(command, "commands") else [full]
     return found
-
-
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["gazetteer", *args])
-    with pytest.raises(SystemExit) as ended:
-        main()
-    captured = capsys.readouterr()
-    return int(ended.value.code or 0), captured.out, captured.err
 
 
 def assert_one_error(err: str, needle: str = "") -> None:
@@ -96,6 +91,9 @@ def test_values_out_of_range_are_usage_errors(
         ["near", "--event", "99999999999999999999", *store],
         ["near", "--lat", "1e999", "--lon", "46", "--index", str(index_path)],
         ["lookup", "Baku", "--limit", "99999999999999999999", "--index", str(index_path)],
+        ["corrections", "add", "1-0", "--place", "5", "--not-a-place", *store],
+        ["corrections", "add", "1-0", "--place", "5", "--scope", "planet", *store],
+        ["corrections", "add", "one-0", "--not-a-place", *store],
     ):
         code, out, err = run(monkeypatch, capsys, *args)
         assert code == USAGE and out == "", args
@@ -116,6 +114,8 @@ def test_failures_while_running_are_runtime_errors(
         (["map", "--out", str(tmp_path / "nowhere" / "map.html"), "--store", str(store)], "does not exist"),
         (["map", "--store", str(tmp_path / "absent.sqlite")], "no document store"),
         (["near", "--event", "7", "--store", str(store)], "no event with id 7"),
+        (["corrections", "undo", "7", "--store", str(store)], "no correction with id 7"),
+        (["corrections", "add", "7-0", "--not-a-place", "--store", str(store)], "no mention 7-0"),
         (["lookup", "Qqxxzzqq", "--index", str(index_path)], "no place matches"),
     ]
     for args, needle in cases:
