@@ -40,6 +40,7 @@ from gazetteer.corrections import (
     Correction,
     CorrectionScope,
     Covered,
+    Guidance,
     MentionChanges,
     case_variants,
     now_utc,
@@ -53,7 +54,6 @@ from gazetteer.errors import DataError, InvalidInput, NotFound
 from gazetteer.gazetteer import Gazetteer
 from gazetteer.geoparse.language import check_language
 from gazetteer.geoparse.modes import Mode
-from gazetteer.geoparse.parser import Guidance
 from gazetteer.idempotency import IdempotencyKey, Ingested, check_key, fingerprint
 from gazetteer.index import COUNTRY_CODES, GazetteerIndex, ShapeRow
 from gazetteer.ingest import new_document

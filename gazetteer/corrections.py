@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -39,6 +39,12 @@ class CorrectionScope(StrEnum):
     REGION = "region"
 
 
+CORRECTED = "correction"
+"""The reason (and score part) of a mention whose place an analyst's correction decided."""
+Guidance = Mapping[int, int | None]
+"""What analysts decided for the names at some offsets of a text, to parse it with: the place id each
+names, ``None`` for no place.  A name of no place is dropped before resolution, and a name all of whose
+mentions are decided for one of its candidates resolves to it, as evidence for the others."""
 _DIGITS = 19
 """Longest decimal part of a mention id (ids are 64-bit)."""
 _NARROWNESS = {scope: rank for rank, scope in enumerate(CorrectionScope)}

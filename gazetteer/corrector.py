@@ -13,17 +13,25 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from gazetteer.corrections import Correction, CorrectionScope, Covered, MentionChanges, governing, text_digest_of
+from gazetteer.corrections import (
+    CORRECTED,
+    Correction,
+    CorrectionScope,
+    Covered,
+    Guidance,
+    MentionChanges,
+    governing,
+    text_digest_of,
+)
 from gazetteer.documents import StoredMention
-from gazetteer.gazetteer import Gazetteer
-from gazetteer.geoparse.parser import CORRECTED, Guidance
-from gazetteer.geoparse.qualifiers import area_contains
 from gazetteer.ingest import place_fields
 from gazetteer.normalize import fold
 from gazetteer.records import Mention, Place
 
 if TYPE_CHECKING:
     from shapely import Geometry
+
+    from gazetteer.gazetteer import Gazetteer
 
 
 class Corrector:
@@ -55,6 +63,8 @@ class Corrector:
     def regions(self, places: Sequence[Place], wanted: Iterable[int]) -> frozenset[int]:
         """Which of the ``wanted`` regions a document whose mentions name ``places`` is about: it names the
         region itself or a place inside it (by admin codes for countries and divisions, else by shape)."""
+        from gazetteer.geoparse.qualifiers import area_contains  # the geoparser's reading of "inside"
+
         areas = self._gazetteer.places(set(wanted), names=False)
         about = set()
         for area in areas.values():

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
+from gazetteer.corrections import CORRECTED, Guidance
 from gazetteer.errors import InvalidInput
 from gazetteer.gazetteer import Gazetteer
 from gazetteer.geoparse.dictionary_cache import load_dictionary
@@ -36,26 +36,10 @@ from gazetteer.geoparse.stoplists import Stoplists, load_stoplists
 from gazetteer.ranking import MATCH_WEIGHT
 from gazetteer.records import Candidate, MatchType, Mention, Place
 
-__all__ = [
-    "CORRECTED",
-    "MAX_TEXT_CHARS",
-    "EntityGate",
-    "Geoparser",
-    "Guidance",
-    "check_text",
-    "geoparse",
-    "geoparser_for",
-    "load_models",
-]
+__all__ = ["MAX_TEXT_CHARS", "EntityGate", "Geoparser", "check_text", "geoparse", "geoparser_for", "load_models"]
 
 MAX_TEXT_CHARS = 100_000_000
 """Longest text one call accepts, in characters."""
-CORRECTED = "correction"
-"""The reason (and score part) of a mention whose place an analyst's correction decided."""
-Guidance = Mapping[int, int | None]
-"""What analysts decided for the names at some offsets of a text: the place id each names, ``None`` for
-no place.  It holds while the text is parsed: a name of no place is dropped before resolution, and a name
-all of whose mentions are decided for one of its candidates resolves to it, as evidence for the others."""
 _KEY = attrgetter("key")
 
 

@@ -430,25 +430,29 @@ def test_tiles_cover_the_basemap_when_they_load(service: str, browsing: Browsing
 LOOP_TEXT = "Shepherds from Martuni drove their flocks to the summer pastures in the hills above the town."
 """A story whose ``Martuni`` the geoparser places in Armenia, and an analyst in Karabakh."""
 MARTUNI_AM, KHOJAVEND = 616438, 146969
+LOADING_S = 120.0
+"""Seconds an ingest may take while the service loads its geoparser."""
 
 
 @pytest.fixture(scope="module")
 def loop_service(
-    tmp_path_factory: pytest.TempPathFactory, index_path: Path, gazetteer: object
+    tmp_path_factory: pytest.TempPathFactory, index_path: Path, gazetteer: Gazetteer
 ) -> Iterator[tuple[str, str]]:
     """The service with the real geoparser over a store that holds only the loop story, ingested through it,
     and the secret of a write key named analyst."""
     import httpx
 
     from gazetteer.application import GazetteerAPI
+    from gazetteer.geoparse.parser import geoparser_for
     from gazetteer.settings import load_settings
 
+    geoparser_for(gazetteer)  # the spotting dictionary beside the index, built here once on a fresh machine
     home = tmp_path_factory.mktemp("loop")
     with _serve(home, index_path, []) as base:
         settings = replace(load_settings(home), store_path=home / "store.sqlite", store_url="")
         with GazetteerAPI(settings) as api:
             _, secret = api.add_key("analyst")
-        assert httpx.post(f"{base}/documents", json={"text": LOOP_TEXT}).status_code == 201
+        assert httpx.post(f"{base}/documents", json={"text": LOOP_TEXT}, timeout=LOADING_S).status_code == 201
         yield base, secret
 
 
@@ -485,7 +489,7 @@ def test_a_correction_through_the_popup_moves_the_marker_and_holds_on_reingest(
         MARTUNI_AM,
         KHOJAVEND,
     )
-    again = httpx.post(f"{base}/documents", json={"text": LOOP_TEXT, "title": "saved again"}).json()
+    again = httpx.post(f"{base}/documents", json={"text": LOOP_TEXT, "title": "saved again"}, timeout=LOADING_S).json()
     mentions = httpx.get(f"{base}/documents/{again['id']}/mentions").json()
     assert [m["place_id"] for m in mentions if m["surface"] == "Martuni"] == [KHOJAVEND]  # it holds
     page.goto(f"{base}/map")

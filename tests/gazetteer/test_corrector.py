@@ -10,11 +10,11 @@ import pytest
 from storebackends import on_store, store_target_fixture  # noqa: F401  (fixture)
 
 from gazetteer.application import GazetteerAPI
-from gazetteer.corrections import CorrectionScope, mention_id
+from gazetteer.corrections import CORRECTED, CorrectionScope, mention_id
 from gazetteer.documents import Document
 from gazetteer.errors import InvalidInput, NotFound
 from gazetteer.gazetteer import Gazetteer
-from gazetteer.geoparse.parser import CORRECTED, geoparser_for
+from gazetteer.geoparse.parser import geoparser_for
 from gazetteer.settings import load_settings
 
 KHOJAVEND = 146969
