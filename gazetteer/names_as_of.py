@@ -128,9 +128,14 @@ def names_then(
     """The names other than their main and current ones (``renamed``) that places had at dates, by
     (place id, ISO date); pairs of an unknown place or with no date are left out."""
     found: dict[tuple[int, str], NameAsOf] = {}
+    dated: dict[int, bool] = {}
     for place_id, date in set(wanted):
         place = places.get(place_id)
-        then = renamed(place, date, lang) if place is not None and date else None
+        if place is None or not date:
+            continue
+        if place_id not in dated:  # most places have no name with a period: nothing to look up at any date
+            dated[place_id] = any(has_period(name) for name in _in_language(place, lang))
+        then = renamed(place, date, lang) if dated[place_id] else None
         if then is not None:
             found[place_id, date] = then
     return found

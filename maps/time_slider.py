@@ -1,14 +1,17 @@
 """The time slider of the mentions map: the places of dated documents, played by date.
 
 It works as folium's ``TimestampedGeoJson`` (Leaflet.TimeDimension) does with
-no ``duration``: timestamped GeoJSON points (``properties.times``), a slider
-over their dates, a play button, and every point up to the slider's date on
-the map, those of its date brightest.  It is the project's own small control
+no ``duration``: timestamped points, a slider over their dates, a play button,
+and every point up to the slider's date on the map, those of its date
+brightest.  The points are written compactly (``timeline_data``: the dates
+once, each place's ``[lon, lat]`` once, then ``[date, place, mentions]`` per
+point), since a map plays up to ``MAX_TIMELINE_POINTS`` of them.  It is the project's own small control
 rather than that plugin, which loads five scripts and two styles from CDNs
 (jQuery, jQuery UI, moment, iso8601, TimeDimension) and compiles its data as
 a Jinja template: ours needs no file but Leaflet, so a served map, an exported
 one and the page's Content-Security-Policy (the script block's hash) stay as
-they are, and it is a ``WrittenMacro`` whose data is written with ``tojson``.
+they are, and it is a ``WrittenMacro`` whose data is written as JSON of
+numbers, dates and ids only.
 
 The points carry no text from documents, only where, when, how many and the
 place id; undated documents are not on the slider, and a map with no dated
@@ -22,6 +25,7 @@ import math
 from collections.abc import Sequence
 
 import folium
+import orjson
 from folium.template import Template
 
 from gazetteer.map_query import DatedPlace
@@ -44,18 +48,14 @@ SLIDER_CSS = """
 """
 
 
-def timeline_geojson(points: Sequence[DatedPlace]) -> dict[str, object]:
-    """The points as timestamped GeoJSON (``TimestampedGeoJson``'s form): one point per place and date, its
-    ``times`` that one date, with the mention count and the place id; ``[lon, lat]`` order."""
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]},
-            "properties": {"times": [p.date], "mentions": p.mentions, "place": p.place_id},
-        }
-        for p in points
-    ]
-    return {"type": "FeatureCollection", "features": features}
+def timeline_data(points: Sequence[DatedPlace]) -> dict[str, object]:
+    """The points for the slider: ``dates`` (sorted, each once), ``places`` (place id -> ``[lon, lat]``,
+    rounded to 6 decimals) and ``points``, one ``[index into dates, place id, mention count]`` per place and
+    date, in the order given."""
+    dates = sorted({p.date for p in points})
+    index = {date: n for n, date in enumerate(dates)}
+    places = {str(p.place_id): [round(p.lon, 6), round(p.lat, 6)] for p in points}
+    return {"dates": dates, "places": places, "points": [[index[p.date], p.place_id, p.mentions] for p in points]}
 
 
 def point_radius(mentions: int) -> float:
@@ -70,20 +70,15 @@ class TimeSlider(WrittenMacro):
         """
         {% macro script(this, kwargs) %}
             (function (map, layer, data, options) {
-              var dates = [];
-              data.features.forEach(function (feature) {
-                var date = feature.properties.times[0];
-                if (dates.indexOf(date) < 0) { dates.push(date); }
-              });
-              dates.sort();
-              var points = data.features.map(function (feature) {
-                var where = feature.geometry.coordinates;
+              var dates = data.dates;
+              var points = data.points.map(function (point) {
+                var where = data.places[String(point[1])];
                 var marker = L.circleMarker([where[1], where[0]], {
-                  radius: options.radius[String(feature.properties.mentions)] || 4, color: options.colour,
+                  radius: options.radius[String(point[2])] || 4, color: options.colour,
                   weight: 1.5, fillColor: options.colour, fill: true, interactive: false, pane: options.pane,
-                  className: "timeline-point timeline-place-" + feature.properties.place
+                  className: "timeline-point timeline-place-" + point[1]
                 });
-                return {date: feature.properties.times[0], marker: marker};
+                return {date: dates[point[0]], marker: marker};
               });
               var state = {index: dates.length - 1, timer: null};
               var range, label, play;
@@ -141,7 +136,7 @@ class TimeSlider(WrittenMacro):
               stop();
               show(state.index);
               window.gazetteerTimeline = {dates: dates, show: show, state: state};
-            })({{ this.map_name }}, {{ this._parent.get_name() }}, {{ this.data|tojson }},
+            })({{ this.map_name }}, {{ this._parent.get_name() }}, {{ this.data_json }},
                {{ this.options|tojson }});
         {% endmacro %}
         """
@@ -152,7 +147,8 @@ class TimeSlider(WrittenMacro):
         super().__init__()
         self._name = "TimeSlider"
         self.map_name = map_name
-        self.data = timeline_geojson(points)
+        self.data_json = orjson.dumps(timeline_data(points)).decode()
+        """The points as JSON (numbers, ISO dates and ids only: nothing to escape in a script)."""
         radii = {str(count): point_radius(count) for count in {p.mentions for p in points}}
         self.options = {"colour": TIMELINE_COLOUR, "pane": pane, "step": STEP_MS, "radius": radii}
 

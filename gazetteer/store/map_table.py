@@ -129,10 +129,10 @@ def dated_places(db: sqlite3.Connection, selection: MapFilter, most: int) -> lis
     where, params = _selected(selection, dated=True)
     rows = db.execute(
         "SELECT m.place_id, MIN(m.lon), MIN(m.lat), d.date, COUNT(*) "
-        f"{where} AND d.date <> '' GROUP BY m.place_id, d.date ORDER BY d.date DESC, m.place_id LIMIT ?",
+        f"{where} AND d.date <> '' GROUP BY d.date, m.place_id ORDER BY d.date DESC, m.place_id LIMIT ?",
         [*params, most],
     )
-    found = [DatedPlace(int(p), float(x), float(y), str(date), int(k)) for p, x, y, date, k in rows]
+    found = [DatedPlace(*row) for row in rows]  # SQLite gives the types as stored
     return sorted(found, key=lambda row: (row.date, row.place_id))
 
 

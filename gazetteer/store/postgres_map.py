@@ -121,7 +121,7 @@ def dated_places(db: Connection, selection: MapFilter, most: int) -> list[DatedP
     where, params = _selected(selection, dated=True)
     rows = db.execute(
         "SELECT m.place_id, MIN(m.lon), MIN(m.lat), d.date, COUNT(*) "
-        f"{where} AND d.date <> '' GROUP BY m.place_id, d.date ORDER BY d.date DESC, m.place_id LIMIT %s",
+        f"{where} AND d.date <> '' GROUP BY d.date, m.place_id ORDER BY d.date DESC, m.place_id LIMIT %s",
         [*params, most],
     )
     found = [DatedPlace(int(str(p)), float(str(x)), float(str(y)), str(date), int(str(k))) for p, x, y, date, k in rows]

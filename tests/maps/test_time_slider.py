@@ -14,7 +14,7 @@ from gazetteer.map_query import DatedPlace
 from maps.assets import cdn_assets, inline_assets
 from maps.html_page import inline_scripts, script_hash
 from maps.mention_map import MapOptions, build_map, render_map
-from maps.time_slider import TIMELINE_LAYER, point_radius, timeline_geojson
+from maps.time_slider import TIMELINE_LAYER, point_radius, timeline_data
 
 TIMELINE = (
     DatedPlace(146970, 46.7528, 39.8177, "2021-05-01", 1),
@@ -30,14 +30,12 @@ def _slider_data(page: str) -> dict[str, Any]:
     return data
 
 
-def test_timeline_is_timestamped_geojson_lon_first() -> None:
-    data = timeline_geojson(TIMELINE)
-    assert data["type"] == "FeatureCollection"
-    first = data["features"][0]  # type: ignore[index]
-    assert first == {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [46.7528, 39.8177]},
-        "properties": {"times": ["2021-05-01"], "mentions": 1, "place": 146970},
+def test_timeline_has_each_date_and_place_once_lon_first() -> None:
+    data = timeline_data(TIMELINE)
+    assert data == {
+        "dates": ["2021-05-01", "2023-09-19"],
+        "places": {"146970": [46.7528, 39.8177], "585103": [46.74989, 39.76006]},
+        "points": [[0, 146970, 1], [1, 585103, 2], [1, 146970, 5]],
     }
     assert point_radius(1) < point_radius(5) <= 12
 
@@ -46,11 +44,8 @@ def test_a_map_with_dated_documents_has_the_slider(mentions: list[StoredMention]
     rendered = render_map(MapData(mentions, timeline=TIMELINE))
     page = rendered.html
     assert "L.Control.extend" in page and "time-slider" in page and f'"{TIMELINE_LAYER}"' in page
-    assert [f["properties"]["times"] for f in _slider_data(page)["features"]] == [
-        ["2021-05-01"],
-        ["2023-09-19"],
-        ["2023-09-19"],
-    ]
+    data = _slider_data(page)
+    assert [data["dates"][point[0]] for point in data["points"]] == ["2021-05-01", "2023-09-19", "2023-09-19"]
     code = page[page.rindex("<script>") + len("<script>") : page.rindex("</script>")]
     assert "gazetteerTimeline" in code and script_hash(code) in rendered.script_hashes  # runs under the page's CSP
 
@@ -63,8 +58,7 @@ def test_a_map_without_dated_documents_has_no_slider(mentions: list[StoredMentio
 def test_the_slider_carries_no_document_text(mentions: list[StoredMention]) -> None:
     data = MapData(mentions, titles={1: f"{HOSTILE} {{{{ 7*7 }}}}"}, timeline=TIMELINE)
     page = render_map(data).html
-    properties = [set(f["properties"]) for f in _slider_data(page)["features"]]
-    assert properties == [{"times", "mentions", "place"}] * 3
+    assert set(_slider_data(page)) == {"dates", "places", "points"}  # numbers, dates and ids only
     assert HOSTILE not in page and "script\\u0026gt; {{ 7*7 }}" in page and "script\\u0026gt; 49" not in page
 
 
