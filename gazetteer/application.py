@@ -89,7 +89,7 @@ from gazetteer.map_data import (
     drawn_regions,
     shown_countries,
 )
-from gazetteer.map_query import DEFAULT_MAX_MARKERS, BoundingBox, MapFilter, MappedPlace
+from gazetteer.map_query import DEFAULT_MAX_MARKERS, BoundingBox, DatedPlace, MapFilter, MappedPlace
 from gazetteer.memo import Memo
 from gazetteer.mention_filter import MentionFilter
 from gazetteer.names_as_of import DEFAULT_LANGUAGE, NameAsOf, name_as_of, names_then
@@ -759,13 +759,14 @@ class GazetteerAPI:
 
     # Maps.
 
-    def map_data(self, selection: MapFilter | None = None, *, basemap: bool = False) -> MapData:
+    def map_data(self, selection: MapFilter | None = None, *, basemap: bool = False, timeline: bool = True) -> MapData:
         """The places, listed mentions, titles, events, variants and areas of the mentions ``selection`` picks.
 
         Places are counted in the store; past the filter's cap they are clustered on a grid (a place the
         filter centres on keeps its own marker).  ``NotFound`` for a named document that is not stored, or
         a place that is neither mentioned nor in the gazetteer.  ``basemap=True`` adds the basemap of the
-        countries mentioned, for a page that carries its own.
+        countries mentioned, for a page that carries its own; ``timeline=False`` leaves out the dated places
+        of the time slider, for a page that fetches them (``map_timeline``).
         """
         chosen = (selection or MapFilter()).checked()
         store = self.store
@@ -789,13 +790,21 @@ class GazetteerAPI:
             clusters=clusters,
             document_count=store.map_document_count(chosen),
             selection=chosen,
-            timeline=store.map_timeline(chosen, MAX_TIMELINE_POINTS),
+            timeline=store.map_timeline(chosen, MAX_TIMELINE_POINTS) if timeline else (),
             dates=dates,
             names_then=names_then(gazetteer_places, dated, NAMES_LANGUAGE),
         )
         if chosen.place_id is None:
             return data
         return _focused(data, chosen.place_id, self._mapped_places([chosen.place_id]).get(chosen.place_id))
+
+    def map_timeline(self, selection: MapFilter | None = None) -> list[DatedPlace]:
+        """The places of the selected mentions of dated documents, one a place and date with its mention count
+        (the newest ``MAX_TIMELINE_POINTS``, oldest first): what a map's time slider plays.  ``NotFound`` for a
+        named document that is not stored, as ``map_data``."""
+        chosen = (selection or MapFilter()).checked()
+        _required(chosen.document_ids, self.store.document_titles(chosen.document_ids))
+        return self.store.map_timeline(chosen, MAX_TIMELINE_POINTS)
 
     def map_generation(self) -> str:
         """A token that changes whenever the store changes: rendered maps keyed by it stay right."""

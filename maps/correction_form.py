@@ -1,8 +1,7 @@
 """The correction form of map popups and the document view, and the script that sends it.
 
-A map popup lists mentions, each with a small ``Correct`` button; the script
-opens the form under it on a click (so that a map of thousands of mentions
-carries a button each, not a form).  The document view has one form with a
+A map popup lists mentions; when it opens, each gets a small ``Correct``
+button (``POPUP_BUTTONS``), and the script opens the form under it on a click.  The document view has one form with a
 choice of its mentions, the one the address targets chosen.  A form names its
 mention (``data-mention``, or the choice) and the service it talks to
 (``data-api``: ``""`` for the page's own origin).  The analyst gives the place
@@ -126,12 +125,25 @@ def correction_fields() -> str:
 FIELDS_TEMPLATE = f'<template id="correct-fields">{correction_fields()}</template>'
 """The fields, once a page, that the script copies into each popup form it opens."""
 
-
-def correct_button(mention: StoredMention, api: str = "") -> str:
-    """The button under a mention in a map popup that opens its correction form."""
-    target = f' data-api="{escape_text(api)}"' if api else ""
-    named = mention_id(mention.document_id, mention.n)
-    return f'<button type="button" class="correct-open" data-mention="{named}"{target}>Correct</button>'
+POPUP_BUTTONS = """
+{map}.on("popupopen", function (event) {
+  var root = event.popup.getElement();
+  if (!root) { return; }
+  root.querySelectorAll("a.mention-link").forEach(function (link) {
+    var found = /\\/documents\\/(\\d+)#m-(\\d+)$/.exec(link.getAttribute("href") || "");
+    var item = link.parentElement;
+    if (!found || !item || item.querySelector("button.correct-open")) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "correct-open";
+    button.textContent = "Correct";
+    button.setAttribute("data-mention", found[1] + "-" + found[2]);
+    item.appendChild(button);
+  });
+});
+"""
+"""Adds a ``Correct`` button under each mention of a map popup when it opens (``{map}``: the map), so that a
+map of thousands of mentions carries none in its page."""
 
 
 def document_correction_form(mentions: Sequence[StoredMention], api: str = "") -> str:

@@ -90,7 +90,10 @@ class MapOptions:
     map_url: str = MAP_URL
     """Path of the mentions map, for the cluster popups' links to the map of their area."""
     corrections: bool = False
-    """Whether popups offer correction forms: on maps the service serves, which takes the corrections."""
+    """Whether popups offer correction forms (a button under each mention, added when a popup opens): on maps
+    the service serves, which takes the corrections."""
+    timeline_url: str = ""
+    """Where the page fetches its time slider's points when the data carries none inline ("" for none)."""
 
 
 def build_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
@@ -102,7 +105,7 @@ def build_map(data: MapData, options: MapOptions | None = None) -> folium.Map:
     cluster = add_mention_layer(fmap, places, data, options)
     add_event_layer(fmap, data.events, places, options.document_base)
     add_region_layer(fmap, data.regions)
-    add_time_slider(fmap, data.timeline, MENTION_PANE)
+    add_time_slider(fmap, data.timeline, MENTION_PANE, options.timeline_url)
     folium.LayerControl(collapsed=False).add_to(fmap)
     _frame(fmap, places, data, options)
     add_page_parts(fmap, options.title)
@@ -169,9 +172,7 @@ def _marker(place: PlaceMentions, data: MapData, options: MapOptions) -> CircleM
             "fillColor": style.fill, "fillOpacity": 0.85, "className": f"place-marker place-{place.place_id}",
             "pane": MENTION_PANE,
         },
-        place_popup(
-            place, variants, data.titles, options.document_base, names_then_of(place, data), options.corrections
-        ),
+        place_popup(place, variants, data.titles, options.document_base, names_then_of(place, data)),
         place_tooltip(place),
         place.place_id,
     )  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import folium
 
-from maps.correction_form import CORRECTION_SCRIPT, FIELDS_TEMPLATE
+from maps.correction_form import CORRECTION_SCRIPT, FIELDS_TEMPLATE, POPUP_BUTTONS
 from maps.elements import PageHtml, PageScript, PageStyle
 from maps.html import escape_text
 from maps.marker_layer import PLACE_MARKERS
@@ -69,9 +69,11 @@ def add_page_parts(fmap: folium.Map, title: str) -> None:
 
 
 def add_correction_form(fmap: folium.Map) -> None:
-    """The fields and the script of the popups' correction forms (``maps.correction_form``)."""
+    """The fields and the script of the popups' correction forms (``maps.correction_form``), and the
+    buttons that open them, added under each mention of a popup when it opens."""
     fmap.add_child(PageHtml(FIELDS_TEMPLATE))
     fmap.add_child(PageScript(CORRECTION_SCRIPT))
+    fmap.add_child(PageScript(POPUP_BUTTONS))
 
 
 def legend_html() -> str:

@@ -8,7 +8,6 @@ from gazetteer.documents import Event
 from gazetteer.map_clusters import PlaceCluster
 from gazetteer.map_data import MAX_LISTED_MENTIONS
 from gazetteer.names_as_of import NameAsOf
-from maps.correction_form import correct_button
 from maps.html import DOCUMENT_BASE, document_url, escape_text, highlighted_snippet, names_then_label, place_map_url
 from maps.places import PlaceMentions
 
@@ -28,16 +27,13 @@ def place_popup(
     titles: Mapping[int, str],
     document_base: str = DOCUMENT_BASE,
     names_then: Sequence[NameAsOf] = (),
-    corrections: bool = False,
 ) -> str:
     """Name, main variants and each listed mention's sentence, linked to the mention in its document; with
     ``names_then``, also the names the place had at the dates of those documents (``Khankendi — in 2021:
-    Stepanakert (1923–2023)``); with ``corrections``, a button under each mention that opens its
-    correction form."""
+    Stepanakert (1923–2023)``)."""
     items = [
         f'<li><a class="mention-link" href="{escape_text(document_url(m.document_id, m.n, document_base))}">'
-        f"{document_label(m.document_id, titles)}</a>: {highlighted_snippet(m)}"
-        f"{correct_button(m) if corrections else ''}</li>"
+        f"{document_label(m.document_id, titles)}</a>: {highlighted_snippet(m)}</li>"
         for m in place.mentions[:MAX_LISTED_MENTIONS]
     ]
     hidden = place.count - len(items)

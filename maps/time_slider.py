@@ -50,12 +50,18 @@ SLIDER_CSS = """
 
 def timeline_data(points: Sequence[DatedPlace]) -> dict[str, object]:
     """The points for the slider: ``dates`` (sorted, each once), ``places`` (place id -> ``[lon, lat]``,
-    rounded to 6 decimals) and ``points``, one ``[index into dates, place id, mention count]`` per place and
-    date, in the order given."""
+    rounded to 6 decimals), ``points``, one ``[index into dates, place id, mention count]`` per place and
+    date, in the order given, and ``radius``, the pixels of a point of each mention count."""
     dates = sorted({p.date for p in points})
     index = {date: n for n, date in enumerate(dates)}
     places = {str(p.place_id): [round(p.lon, 6), round(p.lat, 6)] for p in points}
-    return {"dates": dates, "places": places, "points": [[index[p.date], p.place_id, p.mentions] for p in points]}
+    radius = {str(count): point_radius(count) for count in sorted({p.mentions for p in points})}
+    return {
+        "dates": dates,
+        "places": places,
+        "points": [[index[p.date], p.place_id, p.mentions] for p in points],
+        "radius": radius,
+    }
 
 
 def point_radius(mentions: int) -> float:
@@ -69,12 +75,14 @@ class TimeSlider(WrittenMacro):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            (function (map, layer, data, options) {
+            (function (map, layer, given, options) {
+             function play(data) {
+              if (!data || !data.dates || !data.dates.length) { return; }
               var dates = data.dates;
               var points = data.points.map(function (point) {
                 var where = data.places[String(point[1])];
                 var marker = L.circleMarker([where[1], where[0]], {
-                  radius: options.radius[String(point[2])] || 4, color: options.colour,
+                  radius: data.radius[String(point[2])] || 4, color: options.colour,
                   weight: 1.5, fillColor: options.colour, fill: true, interactive: false, pane: options.pane,
                   className: "timeline-point timeline-place-" + point[1]
                 });
@@ -136,28 +144,35 @@ class TimeSlider(WrittenMacro):
               stop();
               show(state.index);
               window.gazetteerTimeline = {dates: dates, show: show, state: state};
+             }
+              if (given) { play(given); return; }
+              fetch(options.url, {headers: {"Accept": "application/json"}})
+                .then(function (response) { return response.ok ? response.json() : null; })
+                .then(play, function () { return null; });
             })({{ this.map_name }}, {{ this._parent.get_name() }}, {{ this.data_json }},
                {{ this.options|tojson }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, map_name: str, points: Sequence[DatedPlace], pane: str) -> None:
-        """``points`` are the places on dates to play; ``pane`` is a Leaflet pane the map has."""
+    def __init__(self, map_name: str, points: Sequence[DatedPlace], pane: str, url: str = "") -> None:
+        """``points`` are the places on dates to play, or ``url`` the address of their ``timeline_data``
+        (fetched when the page has loaded; no slider when it has no date); ``pane`` is a Leaflet pane the
+        map has."""
         super().__init__()
         self._name = "TimeSlider"
         self.map_name = map_name
-        self.data_json = orjson.dumps(timeline_data(points)).decode()
+        self.data_json = "null" if url else orjson.dumps(timeline_data(points)).decode()
         """The points as JSON (numbers, ISO dates and ids only: nothing to escape in a script)."""
-        radii = {str(count): point_radius(count) for count in {p.mentions for p in points}}
-        self.options = {"colour": TIMELINE_COLOUR, "pane": pane, "step": STEP_MS, "radius": radii}
+        self.options = {"colour": TIMELINE_COLOUR, "pane": pane, "step": STEP_MS, "url": url}
 
 
-def add_time_slider(fmap: folium.Map, points: Sequence[DatedPlace], pane: str) -> bool:
-    """The slider and its points layer, when any point is dated; whether it was added."""
-    if not points:
+def add_time_slider(fmap: folium.Map, points: Sequence[DatedPlace], pane: str, url: str = "") -> bool:
+    """The slider and its points layer, when any point is dated or the page fetches them from ``url``;
+    whether it was added."""
+    if not points and not url:
         return False
     layer = folium.FeatureGroup(name=TIMELINE_LAYER).add_to(fmap)
-    layer.add_child(TimeSlider(fmap.get_name(), points, pane))
+    layer.add_child(TimeSlider(fmap.get_name(), points, pane, url))
     fmap.add_child(PageStyle(SLIDER_CSS))
     return True

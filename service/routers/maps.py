@@ -18,6 +18,7 @@ import datetime as dt
 import gzip
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 from typing import Annotated
 from weakref import WeakKeyDictionary
 
@@ -44,6 +45,7 @@ from maps.collect import map_options
 from maps.event_map import build_event_map
 from maps.html_page import HtmlPage, render_page
 from maps.mention_map import MapOptions, render_map
+from maps.time_slider import timeline_data
 from service.deps import ApiDep, EventId
 from service.geojson_response import GEOJSON
 from service.page_cache import PageCache
@@ -76,6 +78,8 @@ ASSET_CACHE = "public, max-age=86400"
 BASEMAP_CACHE = "public, max-age=3600"
 CACHED_BASEMAPS = 64
 """Basemaps kept per application layer, the least recently asked for dropped first."""
+TIMELINE_URL = "/map/timeline.json"
+"""Where a served map's time slider fetches its points."""
 SERVED = MapOptions(assets=local_assets(VENDOR_PREFIX), basemap_url=BASEMAP_URL, corrections=True)
 """Served maps load Leaflet and their basemap from this service, never from a CDN, and take corrections."""
 _HTML = {200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The map page"}}
@@ -97,7 +101,40 @@ def mention_map(
 
     Answers with an ETag; ``If-None-Match`` gets 304 until the store changes.
     """
-    selection = MapFilter(
+    selection = _selection(document, place, date_from, date_to, bbox, max_markers)
+    timeline = replace(SERVED, timeline_url=f"{TIMELINE_URL}?{selection.query()}")
+
+    def render() -> HtmlPage:
+        data = api.map_data(selection, timeline=False)  # the page fetches its slider's points
+        return render_map(data, map_options(data, timeline))
+
+    return _pages.respond(api, request, f"/map?{selection.query()}", render)
+
+
+@router.get(TIMELINE_URL, summary="The dated places of a map's time slider")
+def map_timeline(
+    api: ApiDep,
+    document: DocumentQuery = None,
+    place: PlaceQuery = None,
+    date_from: Annotated[DateQuery, Query(alias="from")] = None,
+    date_to: Annotated[DateQuery, Query(alias="to")] = None,
+    bbox: BboxQuery = None,
+    max_markers: MaxMarkersQuery = DEFAULT_MAX_MARKERS,
+) -> dict[str, object]:
+    """What the time slider of ``/map`` (with the same filters) plays: its dates, the places' points, and one
+    ``[date, place, mentions]`` per place and date of the selected mentions of dated documents."""
+    return timeline_data(api.map_timeline(_selection(document, place, date_from, date_to, bbox, max_markers)))
+
+
+def _selection(
+    document: list[int] | None,
+    place: int | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    bbox: str | None,
+    max_markers: int,
+) -> MapFilter:
+    return MapFilter(
         tuple(document or ()),
         place,
         date_from.isoformat() if date_from else "",
@@ -105,12 +142,6 @@ def mention_map(
         BoundingBox.parse(bbox) if bbox is not None else None,
         max_markers,
     ).checked()
-
-    def render() -> HtmlPage:
-        data = api.map_data(selection)
-        return render_map(data, map_options(data, SERVED))
-
-    return _pages.respond(api, request, f"/map?{selection.query()}", render)
 
 
 @router.get("/events/{event_id}/map", response_class=HTMLResponse, summary="Map of one event", responses=_HTML)  # type: ignore[arg-type]

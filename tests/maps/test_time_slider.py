@@ -36,6 +36,7 @@ def test_timeline_has_each_date_and_place_once_lon_first() -> None:
         "dates": ["2021-05-01", "2023-09-19"],
         "places": {"146970": [46.7528, 39.8177], "585103": [46.74989, 39.76006]},
         "points": [[0, 146970, 1], [1, 585103, 2], [1, 146970, 5]],
+        "radius": {"1": point_radius(1), "2": point_radius(2), "5": point_radius(5)},
     }
     assert point_radius(1) < point_radius(5) <= 12
 
@@ -58,7 +59,7 @@ def test_a_map_without_dated_documents_has_no_slider(mentions: list[StoredMentio
 def test_the_slider_carries_no_document_text(mentions: list[StoredMention]) -> None:
     data = MapData(mentions, titles={1: f"{HOSTILE} {{{{ 7*7 }}}}"}, timeline=TIMELINE)
     page = render_map(data).html
-    assert set(_slider_data(page)) == {"dates", "places", "points"}  # numbers, dates and ids only
+    assert set(_slider_data(page)) == {"dates", "places", "points", "radius"}  # numbers, dates and ids only
     assert HOSTILE not in page and "script\\u0026gt; {{ 7*7 }}" in page and "script\\u0026gt; 49" not in page
 
 

@@ -212,3 +212,22 @@ def test_a_body_that_is_not_json_is_415(client: TestClient, content_type: str) -
         assert_problem(client.post(url, content=body, headers={"content-type": content_type}), 415)
     assert_problem(client.post("/documents", content=body), 415)
     assert client.post("/documents", content=body, headers={"content-type": "application/json"}).status_code == 201
+
+
+def test_a_served_map_fetches_its_timeline_with_the_same_filters(client: TestClient) -> None:
+    first = client.post("/documents", json={"text": "Buses left Baku for Goris.", "date": "2023-09-19"}).json()
+    client.post("/documents", json={"text": "Talks in Baku resumed.", "date": "2024-05-04"})
+    client.post("/documents", json={"text": "Rain fell on Goris."})  # undated: not on the slider
+    page = client.get("/map").text
+    assert '"url": "/map/timeline.json?' in page and "time-slider" in page
+    timeline = client.get("/map/timeline.json").json()
+    assert timeline["dates"] == ["2023-09-19", "2024-05-04"]
+    assert sorted((timeline["dates"][d], p) for d, p, _ in timeline["points"]) == [
+        ("2023-09-19", 174895),
+        ("2023-09-19", 587084),
+        ("2024-05-04", 587084),
+    ]
+    only = client.get("/map/timeline.json", params={"document": first["id"], "from": "2023-01-01"}).json()
+    assert only["dates"] == ["2023-09-19"] and len(only["points"]) == 2
+    assert client.get("/map/timeline.json", params={"document": 999}).status_code == 404
+    assert client.get("/map/timeline.json", params={"from": "yesterday"}).status_code == 422
