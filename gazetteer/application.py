@@ -92,7 +92,7 @@ from gazetteer.map_data import (
 from gazetteer.map_query import DEFAULT_MAX_MARKERS, BoundingBox, DatedPlace, MapFilter, MappedPlace
 from gazetteer.memo import Memo
 from gazetteer.mention_filter import MentionFilter
-from gazetteer.names_as_of import DEFAULT_LANGUAGE, NameAsOf, name_as_of, names_then
+from gazetteer.names_as_of import DEFAULT_LANGUAGE, NameAsOf, has_dated_name, name_as_of, names_then
 from gazetteer.normalize import fold
 from gazetteer.public import variants_of
 from gazetteer.records import Candidate, Mention, Name, Place, Point
@@ -777,7 +777,8 @@ class GazetteerAPI:
         mentions = store.map_mentions(chosen, listed_per_place(len(drawn)), None if not clusters else ids)
         gazetteer_places = self._mapped_places(ids)
         shapes = {p.id: wkb for p, wkb, _ in self._shaped_places(lambda index: index.shapes(gazetteer_places))}
-        dates = store.document_dates(sorted({m.document_id for m in mentions}))
+        renamed = {pid for pid, place in gazetteer_places.items() if has_dated_name(place, NAMES_LANGUAGE)}
+        dates = store.document_dates(sorted({m.document_id for m in mentions if m.place_id in renamed}))
         dated = ((m.place_id, dates.get(m.document_id, "")) for m in mentions)
         data = MapData(
             mentions=mentions,

@@ -119,7 +119,8 @@ class MapData:
     """The selected mentions of dated documents, per place and date (the newest ``MAX_TIMELINE_POINTS``), oldest
     first: the points of the time slider; empty when no selected document is dated."""
     dates: Mapping[int, str] = field(default_factory=dict)
-    """Dates of the documents of the listed mentions, by id (undated ones left out)."""
+    """Dates of the documents of the listed mentions of places with a dated name, by id (undated ones left
+    out): what their names as of a date are looked up at."""
     names_then: Mapping[tuple[int, str], NameAsOf] = field(default_factory=dict)
     """The names places had at the dates of the documents that mention them, by (place id, date), where that
     name is another than the place's main and current ones (``names_as_of.renamed``)."""

@@ -113,6 +113,11 @@ def _preferred(names: list[Name]) -> Name | None:
     return next((name for name in names if name.preferred), names[0] if names else None)
 
 
+def has_dated_name(place: Place, lang: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether the place has a name in ``lang`` with a period: only such a place may be renamed at a date."""
+    return any(has_period(name) for name in _in_language(place, lang))
+
+
 def renamed(place: Place, date: str, lang: str = DEFAULT_LANGUAGE) -> NameAsOf | None:
     """The place's name at ``date`` when it is a name of that time (it has a period) other than both its main
     name and its current name in ``lang``: ``Stepanakert`` for Khankendi in 2021; ``None`` otherwise."""
@@ -134,7 +139,7 @@ def names_then(
         if place is None or not date:
             continue
         if place_id not in dated:  # most places have no name with a period: nothing to look up at any date
-            dated[place_id] = any(has_period(name) for name in _in_language(place, lang))
+            dated[place_id] = has_dated_name(place, lang)
         then = renamed(place, date, lang) if dated[place_id] else None
         if then is not None:
             found[place_id, date] = then
