@@ -43,12 +43,11 @@ from gazetteer.corrections import (
     Guidance,
     MentionChanges,
     case_variants,
-    now_utc,
     parse_mention_id,
     text_digest_of,
 )
 from gazetteer.corrector import Corrector, Scoped, corrected_parse, decided, mention_changes
-from gazetteer.dates import publication_date
+from gazetteer.dates import now_utc, publication_date
 from gazetteer.documents import Document, Event, StoredMention, StoredPage
 from gazetteer.errors import DataError, InvalidInput, NotFound
 from gazetteer.gazetteer import Gazetteer

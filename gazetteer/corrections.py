@@ -19,7 +19,6 @@ holds when the same document is ingested once more.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -134,11 +133,6 @@ def governing(corrections: Iterable[Correction], covered: Covered) -> Correction
     if not found:
         return None
     return min(found, key=lambda c: (_NARROWNESS[c.scope], -c.id))
-
-
-def now_utc() -> str:
-    """The time now, ISO 8601 UTC to the second: when a correction is made."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def mention_id(document_id: int, n: int) -> str:

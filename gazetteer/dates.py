@@ -34,6 +34,11 @@ AHEAD_OF_UTC = dt.timedelta(hours=14)
 """How far a local calendar runs ahead of UTC (UTC+14): a date up to today there is not in the future."""
 
 
+def now_utc() -> str:
+    """The time now, ISO 8601 UTC to the second: when a record is stored."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
 def _english_months() -> dict[str, int]:
     """English month names and abbreviations from ``calendar``, read in the C locale whatever the process's is."""
     if locale.getlocale(locale.LC_TIME) == (None, None):

@@ -174,7 +174,7 @@ def count_mentions(db: sqlite3.Connection, document_id: int) -> int:
     return int(db.execute("SELECT COUNT(*) FROM mentions WHERE document_id = ?", (document_id,)).fetchone()[0])
 
 
-def insert_key(db: sqlite3.Connection, key: str, fingerprint: str, document_id: int, created: str) -> None:
+def insert_idempotency_key(db: sqlite3.Connection, key: str, fingerprint: str, document_id: int, created: str) -> None:
     """Insert an idempotency key row naming the document its request stored."""
     db.execute(
         "INSERT INTO idempotency_keys (key, fingerprint, document_id, created) VALUES (?, ?, ?, ?)",
@@ -182,7 +182,7 @@ def insert_key(db: sqlite3.Connection, key: str, fingerprint: str, document_id: 
     )
 
 
-def find_key(db: sqlite3.Connection, key: str) -> tuple[str, int] | None:
+def find_idempotency_key(db: sqlite3.Connection, key: str) -> tuple[str, int] | None:
     """(fingerprint, document id) stored with an idempotency key, or ``None``."""
     row = db.execute("SELECT fingerprint, document_id FROM idempotency_keys WHERE key = ?", (key,)).fetchone()
     return (str(row[0]), int(row[1])) if row else None

@@ -15,7 +15,7 @@ def _key(row: Sequence[object]) -> ApiKey:
     return ApiKey(str(name), Scope(str(scope)), str(digest), str(created))
 
 
-def insert_key(db: sqlite3.Connection, key: ApiKey) -> bool:
+def insert_api_key(db: sqlite3.Connection, key: ApiKey) -> bool:
     """Insert a key; false when one of that name (or digest) exists."""
     cursor = db.execute(
         f"INSERT OR IGNORE INTO api_keys ({_COLUMNS}) VALUES (?, ?, ?, ?)",
@@ -24,17 +24,17 @@ def insert_key(db: sqlite3.Connection, key: ApiKey) -> bool:
     return cursor.rowcount > 0
 
 
-def key_by_digest(db: sqlite3.Connection, digest: str) -> ApiKey | None:
+def api_key_by_digest(db: sqlite3.Connection, digest: str) -> ApiKey | None:
     """The key whose secret has that digest, or ``None``."""
     row = db.execute(f"SELECT {_COLUMNS} FROM api_keys WHERE digest = ?", (digest,)).fetchone()
     return _key(row) if row else None
 
 
-def list_keys(db: sqlite3.Connection) -> list[ApiKey]:
+def list_api_keys(db: sqlite3.Connection) -> list[ApiKey]:
     """Every key, by name."""
     return [_key(row) for row in db.execute(f"SELECT {_COLUMNS} FROM api_keys ORDER BY name")]
 
 
-def delete_key(db: sqlite3.Connection, name: str) -> bool:
+def delete_api_key(db: sqlite3.Connection, name: str) -> bool:
     """Delete a key; whether it existed."""
     return db.execute("DELETE FROM api_keys WHERE name = ?", (name,)).rowcount > 0

@@ -13,37 +13,28 @@ secret reaches a message.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from types import TracebackType
 from urllib.parse import urlsplit
 
 import psycopg
 
-from gazetteer.api_keys import ApiKey
-from gazetteer.documents import Document, Event, NewDocument
-from gazetteer.errors import DataError, InvalidInput, NotFound
-from gazetteer.idempotency import IdempotencyKey, Ingested, reused
-from gazetteer.limits import check_event, check_id, check_page
+from gazetteer.errors import DataError
+from gazetteer.idempotency import IdempotencyKey
 from gazetteer.store import postgres_map as maps
 from gazetteer.store import postgres_rows as rows
 from gazetteer.store.correction_rows import CorrectionRows, CorrectionWrites
 from gazetteer.store.postgres_rows import Connection
 from gazetteer.store.postgres_schema import migrate
-from gazetteer.store.reads import StoreReads
+from gazetteer.store.writes import StoreWrites
 
 CONNECT_TIMEOUT_S = 10
 """Seconds to wait for the server when connecting."""
 KEY_LOCK_CLASS = 7412
 """Advisory lock class of idempotency keys (the key's hash is the lock's id)."""
 _CORRECTIONS = CorrectionRows("%s", rows.insert_mentions)
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def store_name(url: str) -> str:
@@ -68,10 +59,12 @@ def _reason(error: psycopg.Error) -> str:
     return f"{type(error).__name__} (SQLSTATE {error.sqlstate})"
 
 
-class PostgresStore(StoreReads, CorrectionWrites):
+class PostgresStore(StoreWrites, CorrectionWrites):
     """Documents, mentions and events kept in a PostgreSQL + PostGIS database."""
 
     _rows = rows
+    _events = rows
+    _keys = rows
     _maps = maps
     _corrections = _CORRECTIONS
 
@@ -136,122 +129,13 @@ class PostgresStore(StoreReads, CorrectionWrites):
             yield db
             db.execute("UPDATE store_generation SET n = n + 1 WHERE pg_current_xact_id_if_assigned() IS NOT NULL")
 
-    def add_document(self, new: NewDocument) -> Document:
-        """Store a document, its mentions and events in one transaction."""
-        with self.transaction() as db:
-            return self._insert(db, new)
-
-    def add_keyed_document(self, new: NewDocument, key: IdempotencyKey) -> Ingested:
-        """Store a document with its idempotency key in one transaction, or give the one stored under the key."""
-        with self.transaction() as db:
-            db.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (KEY_LOCK_CLASS, key.key))
-            earlier = self._keyed(db, key)
-            if earlier is not None:
-                return Ingested(earlier, replayed=True)
-            document = self._insert(db, new)
-            rows.insert_idempotency_key(db, key.key, key.fingerprint, document.id, document.created)
-        return Ingested(document, replayed=False)
-
-    def keyed_document(self, key: IdempotencyKey) -> Document | None:
-        """The document stored under the key, ``None`` for a new key; ``KeyReused`` for another request's key."""
-        with self.reading() as db:
-            return self._keyed(db, key)
-
-    @staticmethod
-    def _insert(db: Connection, new: NewDocument) -> Document:
-        document = rows.insert_document(db, new.text, new.title, new.date, new.source, _now())
-        rows.insert_mentions(db, (replace(m, document_id=document.id) for m in new.mentions))
-        _CORRECTIONS.keep_originals(db, (replace(m, document_id=document.id) for m in new.originals))
-        for event in new.events:
-            rows.insert_event(db, replace(event, document_id=document.id))
-        if new.page is not None:
-            rows.insert_page(db, replace(new.page, document_id=document.id))
-        return document
-
-    @staticmethod
-    def _keyed(db: Connection, key: IdempotencyKey) -> Document | None:
-        found = rows.find_idempotency_key(db, key.key)
-        if found is None:
-            return None
-        if found[0] != key.fingerprint:
-            raise reused(key.key)
-        return rows.get_document(db, found[1])
+    def _hold(self, db: Connection, key: IdempotencyKey) -> None:
+        """An advisory lock on the key until the transaction ends: instances racing with one key store one
+        document."""
+        db.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (KEY_LOCK_CLASS, key.key))
 
     def generation(self) -> str:
         """A token that changes whenever anything is committed to the store, by this process or another."""
         with self.reading() as db:
             row = db.execute("SELECT epoch, n FROM store_generation").fetchone()
         return f"{row[0]}.{row[1]}" if row else ""
-
-    def add_event(self, event: Event) -> Event:
-        """Store a new event; its document, when given, must exist."""
-        with self.transaction() as db:
-            self._check_source(db, event)
-            return rows.insert_event(db, event)
-
-    def update_event(self, event: Event) -> Event:
-        """Replace event ``event.id``; ``NotFound`` when there is none."""
-        with self.transaction() as db:
-            self._check_source(db, event)
-            if not rows.update_event(db, event):
-                raise NotFound(f"no event with id {event.id}")
-        return event
-
-    def delete_event(self, event_id: int) -> None:
-        """Delete an event; ``NotFound`` when there is none."""
-        check_id(event_id, "event id")
-        with self.transaction() as db:
-            if not rows.delete_event(db, event_id):
-                raise NotFound(f"no event with id {event_id}")
-
-    def event(self, event_id: int) -> Event:
-        """The event with that id; ``NotFound`` otherwise."""
-        check_id(event_id, "event id")
-        with self.reading() as db:
-            found = rows.get_event(db, event_id)
-        if found is None:
-            raise NotFound(f"no event with id {event_id}")
-        return found
-
-    def events(
-        self, *, proposed: bool | None = None, document_id: int | None = None, limit: int = 100, offset: int = 0
-    ) -> list[Event]:
-        """Events by date, filtered by proposal state and document."""
-        limit, offset = check_page(limit, offset)
-        if document_id is not None:
-            check_id(document_id, "document id")
-        with self.reading() as db:
-            if document_id is not None:
-                self._require_document(db, document_id)
-            return rows.list_events(db, proposed=proposed, document_id=document_id, limit=limit, offset=offset)
-
-    def add_key(self, key: ApiKey) -> ApiKey:
-        """Store a new API key, stamped with the time; ``InvalidInput`` when a key of that name exists."""
-        stamped = replace(key, created=key.created or _now())
-        with self.transaction() as db:
-            if not rows.insert_api_key(db, stamped):
-                raise InvalidInput(f"a key named {key.name!r} exists; revoke it first")
-        return stamped
-
-    def key_by_digest(self, digest: str) -> ApiKey | None:
-        """The API key whose secret has that digest, or ``None``."""
-        with self.reading() as db:
-            return rows.api_key_by_digest(db, digest)
-
-    def api_keys(self) -> list[ApiKey]:
-        """Every API key, by name."""
-        with self.reading() as db:
-            return rows.list_api_keys(db)
-
-    def revoke_key(self, name: str) -> None:
-        """Delete an API key; ``NotFound`` when there is none of that name."""
-        with self.transaction() as db:
-            if not rows.delete_api_key(db, name):
-                raise NotFound(f"no key named {name!r}")
-
-    def _check_source(self, db: Connection, event: Event) -> None:
-        check_event(event)
-        if event.id:
-            check_id(event.id, "event id")
-        if event.document_id is not None:
-            self._require_document(db, event.document_id)

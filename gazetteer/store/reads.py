@@ -1,9 +1,10 @@
 """The reading half of the store interface, the same for every backend.
 
-A backend keeps its SQL in two modules of the same function names (the
-documents' rows, and what maps need: ``document_table`` and ``map_table``
-for SQLite, ``postgres_rows`` and ``postgres_map`` for PostgreSQL) and opens
-a connection for reads with ``reading()``.  ``StoreReads`` checks the
+A backend keeps its SQL in modules of the same function names (the
+documents' rows, events, API keys and what maps need: ``document_table``,
+``event_table``, ``key_table`` and ``map_table`` for SQLite,
+``postgres_rows`` for the first three and ``postgres_map`` for PostgreSQL)
+and opens a connection for reads with ``reading()``.  ``StoreReads`` checks the
 arguments, reads through them, and turns a missing row into ``NotFound``.
 """
 
@@ -14,6 +15,7 @@ from contextlib import AbstractContextManager
 from types import ModuleType
 from typing import Any
 
+from gazetteer.api_keys import ApiKey
 from gazetteer.corrections import Correction
 from gazetteer.documents import Document, Event, StoredMention, StoredPage
 from gazetteer.errors import NotFound
@@ -29,7 +31,11 @@ class StoreReads:
     """Reads of documents, mentions and map selections, over a backend's row modules."""
 
     _rows: ModuleType
-    """The backend's module of document, mention, event and key rows."""
+    """The backend's module of document, mention, page and idempotency key rows."""
+    _events: ModuleType
+    """The backend's module of event rows."""
+    _keys: ModuleType
+    """The backend's module of API key rows."""
     _maps: ModuleType
     """The backend's module of what maps need."""
     _corrections: CorrectionRows
@@ -159,6 +165,42 @@ class StoreReads:
         """The places of the selected mentions of dated documents, per place and date, the ``most`` newest."""
         with self.reading() as db:
             found: list[DatedPlace] = self._maps.dated_places(db, selection, most)
+        return found
+
+    def event(self, event_id: int) -> Event:
+        """The event with that id; ``NotFound`` otherwise."""
+        check_id(event_id, "event id")
+        with self.reading() as db:
+            found: Event | None = self._events.get_event(db, event_id)
+        if found is None:
+            raise NotFound(f"no event with id {event_id}")
+        return found
+
+    def events(
+        self, *, proposed: bool | None = None, document_id: int | None = None, limit: int = 100, offset: int = 0
+    ) -> list[Event]:
+        """Events by date, filtered by proposal state and document."""
+        limit, offset = check_page(limit, offset)
+        if document_id is not None:
+            check_id(document_id, "document id")
+        with self.reading() as db:
+            if document_id is not None:
+                self._require_document(db, document_id)
+            found: list[Event] = self._events.list_events(
+                db, proposed=proposed, document_id=document_id, limit=limit, offset=offset
+            )
+        return found
+
+    def key_by_digest(self, digest: str) -> ApiKey | None:
+        """The API key whose secret has that digest, or ``None``."""
+        with self.reading() as db:
+            found: ApiKey | None = self._keys.api_key_by_digest(db, digest)
+        return found
+
+    def api_keys(self) -> list[ApiKey]:
+        """Every API key, by name."""
+        with self.reading() as db:
+            found: list[ApiKey] = self._keys.list_api_keys(db)
         return found
 
     def mention(self, document_id: int, n: int) -> StoredMention:
