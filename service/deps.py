@@ -6,14 +6,12 @@ import email.message
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Path, Query, Request
-from starlette.concurrency import run_in_threadpool
 
 from gazetteer.api_keys import ApiKey, MissingKey
-from gazetteer.api_keys import Scope as KeyScope
 from gazetteer.application import GazetteerAPI
 from gazetteer.idempotency import KEY
 from gazetteer.limits import MAX_ID, MAX_LIMIT, MAX_OFFSET, MAX_PAGE, MAX_RADIUS_KM
-from service.key_guard import presented_secret
+from service.key_guard import checked_key
 from service.state import api_of
 
 
@@ -30,13 +28,13 @@ async def get_api(request: Request) -> GazetteerAPI:
 ApiDep = Annotated[GazetteerAPI, Depends(get_api)]
 
 
-async def write_key(request: Request, api: ApiDep) -> ApiKey:
-    """The write key the request brings: required even where other writes need none (loopback), since
-    what it changes is recorded under the key's name."""
-    secret = presented_secret(request.scope)
-    if secret is None:
+async def write_key(request: Request) -> ApiKey:
+    """The write key the request brings, as ``KeyGuard`` checked it: required even where other writes need
+    none (loopback), since what it changes is recorded under the key's name."""
+    checked = checked_key(request.scope)
+    if checked is None:
         raise MissingKey("this request needs a write API key (`gazetteer keys add NAME`): it is recorded by name")
-    return await run_in_threadpool(api.authorize, secret, KeyScope.WRITE)
+    return checked
 
 
 WriteKey = Annotated[ApiKey, Depends(write_key)]

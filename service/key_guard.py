@@ -6,7 +6,8 @@ Bearer <key>`` or ``X-API-Key: <key>``.  When keys are required
 given is always checked, so an unknown or revoked one gets 401 and a read
 key 403, before the body is read.  Reads stay open.  The key is looked up
 through the application layer, in a worker thread (the store may be busy
-with a write).
+with a write); the key found is kept in the request's state for the routes
+that record its name (``checked_key``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from gazetteer.api_keys import ApiKey
 from gazetteer.api_keys import Scope as KeyScope
 from gazetteer.errors import GazetteerError
 from gazetteer.settings import ServiceSettings
@@ -28,6 +30,8 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 """Methods that need a write key."""
 API_KEY_HEADER = "X-API-Key"
 """The header that may carry the key instead of ``Authorization: Bearer``."""
+CHECKED_KEY = "checked_api_key"
+"""Where in the request's state ``KeyGuard`` keeps the write key it checked."""
 _BEARER = "bearer "
 _SCHEMES = {
     "bearerKey": {"type": "http", "scheme": "bearer", "description": "An API key from `gazetteer keys add`."},
@@ -44,6 +48,12 @@ def presented_secret(scope: Scope) -> str | None:
     return headers.get(API_KEY_HEADER.lower(), "").strip() or None
 
 
+def checked_key(scope: Scope) -> ApiKey | None:
+    """The write key ``KeyGuard`` checked for this request, ``None`` when it checked none."""
+    key = scope.get("state", {}).get(CHECKED_KEY)
+    return key if isinstance(key, ApiKey) else None
+
+
 class KeyGuard:
     """Refuses writes without a key where keys are required, and writes with a key that lacks the write scope."""
 
@@ -58,13 +68,14 @@ class KeyGuard:
         secret = presented_secret(scope)
         if secret is not None or keys_required(scope, self.settings):
             try:
-                await run_in_threadpool(api_of(scope["app"]).authorize, secret, KeyScope.WRITE)
+                key = await run_in_threadpool(api_of(scope["app"]).authorize, secret, KeyScope.WRITE)
             except GazetteerError as error:
                 response = problem(error.status, error.detail, title=error.title, instance=scope.get("path", ""))
                 if error.status == 401:
                     response.headers["WWW-Authenticate"] = CHALLENGE
                 await response(scope, receive, send)
                 return
+            scope.setdefault("state", {})[CHECKED_KEY] = key
         await self.app(scope, receive, send)
 
 

@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Annotated
 from weakref import WeakKeyDictionary
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from pydantic import Field
 
@@ -86,22 +86,34 @@ _HTML = {200: {"content": {"text/html": {"schema": {"type": "string"}}}, "descri
 _pages = PageCache()
 
 
-@router.get("/map", response_class=HTMLResponse, summary="Map of the mentions", responses=_HTML)  # type: ignore[arg-type]
-def mention_map(
-    api: ApiDep,
-    request: Request,
+def map_selection(
     document: DocumentQuery = None,
     place: PlaceQuery = None,
     date_from: Annotated[DateQuery, Query(alias="from")] = None,
     date_to: Annotated[DateQuery, Query(alias="to")] = None,
     bbox: BboxQuery = None,
     max_markers: MaxMarkersQuery = DEFAULT_MAX_MARKERS,
-) -> Response:
+) -> MapFilter:
+    """The map filter of a request's query (``/map`` and its time slider's points take the same)."""
+    return MapFilter(
+        tuple(document or ()),
+        place,
+        date_from.isoformat() if date_from else "",
+        date_to.isoformat() if date_to else "",
+        BoundingBox.parse(bbox) if bbox is not None else None,
+        max_markers,
+    ).checked()
+
+
+SelectionDep = Annotated[MapFilter, Depends(map_selection)]
+
+
+@router.get("/map", response_class=HTMLResponse, summary="Map of the mentions", responses=_HTML)  # type: ignore[arg-type]
+def mention_map(api: ApiDep, request: Request, selection: SelectionDep) -> Response:
     """An HTML map of the stored mentions the filters pick, at most ``max_markers`` markers (clustered past it).
 
     Answers with an ETag; ``If-None-Match`` gets 304 until the store changes.
     """
-    selection = _selection(document, place, date_from, date_to, bbox, max_markers)
     timeline = replace(SERVED, timeline_url=f"{TIMELINE_URL}?{selection.query()}")
 
     def render() -> HtmlPage:
@@ -112,36 +124,10 @@ def mention_map(
 
 
 @router.get(TIMELINE_URL, summary="The dated places of a map's time slider")
-def map_timeline(
-    api: ApiDep,
-    document: DocumentQuery = None,
-    place: PlaceQuery = None,
-    date_from: Annotated[DateQuery, Query(alias="from")] = None,
-    date_to: Annotated[DateQuery, Query(alias="to")] = None,
-    bbox: BboxQuery = None,
-    max_markers: MaxMarkersQuery = DEFAULT_MAX_MARKERS,
-) -> dict[str, object]:
+def map_timeline(api: ApiDep, selection: SelectionDep) -> dict[str, object]:
     """What the time slider of ``/map`` (with the same filters) plays: its dates, the places' points, and one
     ``[date, place, mentions]`` per place and date of the selected mentions of dated documents."""
-    return timeline_data(api.map_timeline(_selection(document, place, date_from, date_to, bbox, max_markers)))
-
-
-def _selection(
-    document: list[int] | None,
-    place: int | None,
-    date_from: dt.date | None,
-    date_to: dt.date | None,
-    bbox: str | None,
-    max_markers: int,
-) -> MapFilter:
-    return MapFilter(
-        tuple(document or ()),
-        place,
-        date_from.isoformat() if date_from else "",
-        date_to.isoformat() if date_to else "",
-        BoundingBox.parse(bbox) if bbox is not None else None,
-        max_markers,
-    ).checked()
+    return timeline_data(api.map_timeline(selection))
 
 
 @router.get("/events/{event_id}/map", response_class=HTMLResponse, summary="Map of one event", responses=_HTML)  # type: ignore[arg-type]
