@@ -1,8 +1,8 @@
-"""The spotting dictionary as an SQLite file of its own, looked up name by name.
+"""The spotting dictionary as an SQLite file of its own, looked up by the names a text uses.
 
-Opening the file reads its per-key and per-place arrays (a few MB); a phrase
-or a key's candidates are read on first use and remembered by the
-``SpotDictionary``, so a process holds only the names its texts use.  The
+Opening the file reads its per-key and per-place arrays (a few MB); phrases
+and keys' candidates are read on first use, a text's new ones together, and
+remembered by the ``SpotDictionary`` (or its users), so a process holds only the names its texts use.  The
 file is data only: opening it runs no code.  Tables:
 
 ``meta(key, value)``
@@ -32,12 +32,13 @@ import sqlite3
 import sys
 import threading
 from array import array
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
 from gazetteer.errors import DataError
 from gazetteer.geoparse.name_dictionary import NO_PHRASE, MemoryNames, Phrase, PlaceTable, SpotDictionary
+from gazetteer.index import batched
 
 FORMAT = "spotter-sqlite-1"
 """Version of the layout above; a file of another version is stale."""
@@ -51,6 +52,8 @@ CREATE TABLE columns (name TEXT PRIMARY KEY, typecode TEXT NOT NULL, data BLOB N
 CREATE TABLE countries (phrase TEXT PRIMARY KEY, key INTEGER NOT NULL);
 """
 _KEY_COLUMNS = ("flags", "best")
+_CHUNK = 500
+"""Values per ``IN (...)`` list (SQLite's limit on parameters is far above it)."""
 _PLACE_COLUMNS = ("ids", "lon", "lat", "prominence", "country")
 
 
@@ -74,19 +77,26 @@ class StoredNames:
         """The file, for messages."""
         self._lock = threading.Lock()
 
-    def phrase(self, phrase: str) -> Phrase:
-        """What is known of a folded phrase (``NO_PHRASE`` for nothing)."""
-        row = self._one("SELECT key, follow FROM phrases WHERE phrase = ?", phrase)
-        return NO_PHRASE if row is None else _phrase(*row)
+    def phrases(self, phrases: Collection[str]) -> dict[str, Phrase]:
+        """What is known of each folded phrase (``NO_PHRASE`` for nothing)."""
+        found = dict.fromkeys(phrases, NO_PHRASE)
+        for phrase, key, follow in self._rows("SELECT phrase, key, follow FROM phrases WHERE phrase IN ({})", found):
+            found[phrase] = _phrase(key, follow)
+        return found
 
-    def candidates(self, key: int) -> list[tuple[int, bool]]:
-        """(place row, is main name) of a key, best known first."""
-        row = self._one("SELECT places FROM candidates WHERE key = ?", key)
-        if row is None or not isinstance(row[0], bytes):
-            raise self._damaged(f"no candidates for key {key}")
-        packed = array("I")
-        packed.frombytes(row[0])
-        return [(value >> 1, bool(value & 1)) for value in packed]
+    def candidates(self, keys: Collection[int]) -> dict[int, list[tuple[int, bool]]]:
+        """(place row, is main name) of each key, best known first."""
+        found = {}
+        for key, places in self._rows("SELECT key, places FROM candidates WHERE key IN ({})", keys):
+            if not isinstance(places, bytes):
+                raise self._damaged(f"the candidates of key {key} are no array")
+            packed = array("I")
+            packed.frombytes(places)
+            found[key] = [(value >> 1, bool(value & 1)) for value in packed]
+        missing = [key for key in keys if key not in found]
+        if missing:
+            raise self._damaged(f"no candidates for key {missing[0]}")
+        return found
 
     def countries(self) -> dict[str, int]:
         """Keys of country and continent main names -> key ids."""
@@ -96,12 +106,16 @@ class StoredNames:
         except sqlite3.DatabaseError as error:
             raise self._damaged(error) from error
 
-    def _one(self, sql: str, value: object) -> Any:
+    def _rows(self, sql: str, values: Collection[object]) -> list[Any]:
+        """The rows of ``sql`` whose ``IN ({})`` list is ``values`` (read in chunks)."""
+        rows: list[Any] = []
         try:
             with self._lock:
-                return self.db.execute(sql, (value,)).fetchone()
+                for chunk in batched(values, _CHUNK):
+                    rows += self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
         except sqlite3.DatabaseError as error:
             raise self._damaged(error) from error
+        return rows
 
     def _damaged(self, reason: object) -> DataError:
         return DataError(f"spotting dictionary {self.path} is damaged ({reason}); delete it to rebuild")

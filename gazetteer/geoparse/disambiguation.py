@@ -97,16 +97,24 @@ class Resolver:
         """The options of the candidates of a key (place row, is main name, prior score, prominence)."""
         found = self._options.get(key)
         if found is None:
-            prominence = self.places.prominence
-            candidates = self.dictionary.candidates(key)
-            found = self._options.put(key, [option(row, main, prominence[row]) for row, main in candidates])
+            self._learn([key])
+            found = self._options[key]
         return found
+
+    def _learn(self, keys: list[int]) -> None:
+        """Read the candidates of ``keys`` at once and remember their options."""
+        prominence = self.places.prominence
+        read = self.dictionary.candidates_of(keys)
+        self._options.put_all({key: [option(row, main, prominence[row]) for row, main in read[key]] for key in keys})
 
     def _first_guess(
         self, counts: dict[int, int], allowed: Mapping[int, frozenset[int]]
     ) -> tuple[dict[int, list[Option]], dict[int, float], dict[int, int], list[int]]:
         """Options and weight of each key, its place by prior alone, and the keys with a choice."""
         known = self._options
+        new = [key for key in counts if key not in known]
+        if new:
+            self._learn(new)
         options: dict[int, list[Option]] = {}
         weights: dict[int, float] = {}
         chosen: dict[int, int] = {}

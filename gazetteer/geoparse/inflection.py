@@ -163,23 +163,11 @@ def russian_nominatives(word: str) -> list[str]:
     return russian_nouns(word, oblique=True)
 
 
-@functools.lru_cache(maxsize=65536)
-def _noun_readings(word: str) -> tuple[tuple[str, bool, bool], ...]:
-    """(nominative, is a geographical name, is in the nominative) of each reading of ``word`` as a noun."""
-    if not _CYRILLIC.search(word):
-        return ()
-    return tuple(
-        (parse.normal_form, "Geox" in parse.tag, parse.tag.case == "nomn")
-        for parse in _analyser().parse(word)
-        if parse.tag.POS == "NOUN"
-    )
-
-
 def russian_nouns(word: str, *, oblique: bool = False) -> list[str]:
     """The nominatives of the nouns ``word`` may be by pymorphy3's dictionary (lowercase), geographical
     names first; ``oblique``: of its readings in a case other than the nominative only."""
     nouns: list[str] = []
-    readings = [reading for reading in _noun_readings(word) if not (oblique and reading[2])]
+    readings = [reading for reading in _analysed(word)[0] if not (oblique and reading[2])]
     for nominative, _, _ in sorted(readings, key=lambda reading: not reading[1]):
         if nominative not in nouns and len(nominative) >= MIN_STEM:
             nouns.append(nominative)
@@ -190,13 +178,26 @@ PROPER_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr"})
 """pymorphy3's grammemes of geographical names, given names, surnames and patronymics."""
 
 
-@functools.lru_cache(maxsize=65536)
 def russian_proper_kinds(word: str) -> frozenset[str]:
     """Which of ``PROPER_GRAMMEMES`` pymorphy3's dictionary gives ``word`` in any reading (none for a
     word not in Cyrillic letters)."""
+    return _analysed(word)[1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _analysed(word: str) -> tuple[tuple[tuple[str, bool, bool], ...], frozenset[str]]:
+    """What the spotter asks of pymorphy3's readings of ``word``, from one analysis: (nominative, is a
+    geographical name, is in the nominative) of each reading as a noun, and the ``PROPER_GRAMMEMES`` of
+    all its readings."""
     if not _CYRILLIC.search(word):
-        return frozenset()
-    return frozenset(g for parse in _analyser().parse(word) for g in PROPER_GRAMMEMES if g in parse.tag)
+        return (), frozenset()
+    parses = _analyser().parse(word)
+    nouns = tuple(
+        (parse.normal_form, "Geox" in parse.tag, parse.tag.case == "nomn")
+        for parse in parses
+        if parse.tag.POS == "NOUN"
+    )
+    return nouns, frozenset(g for parse in parses for g in PROPER_GRAMMEMES if g in parse.tag)
 
 
 def load_analyser() -> None:

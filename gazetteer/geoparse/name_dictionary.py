@@ -13,6 +13,7 @@ Places are rows of a ``PlaceTable`` of plain arrays, read whole.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
@@ -59,14 +60,14 @@ class PlaceTable:
 
 
 class NameSource(Protocol):
-    """Where a ``SpotDictionary`` looks up what it has not seen yet."""
+    """Where a ``SpotDictionary`` looks up what it has not seen yet, many at a time."""
 
-    def phrase(self, phrase: str) -> Phrase:
-        """What is known of a folded phrase (``NO_PHRASE`` for nothing)."""
+    def phrases(self, phrases: Collection[str]) -> dict[str, Phrase]:
+        """What is known of each folded phrase (``NO_PHRASE`` for nothing)."""
         ...
 
-    def candidates(self, key: int) -> list[tuple[int, bool]]:
-        """(place row, is main name) of a key, best known first."""
+    def candidates(self, keys: Collection[int]) -> dict[int, list[tuple[int, bool]]]:
+        """(place row, is main name) of each key, best known first."""
         ...
 
     def countries(self) -> dict[str, int]:
@@ -98,7 +99,7 @@ class SpotDictionary:
         """What is known of a folded phrase, remembered."""
         found = self.phrases.get(phrase)
         if found is None:
-            found = self.phrases.put(phrase, self.source.phrase(phrase))
+            found = self.phrases.put(phrase, self.source.phrases((phrase,))[phrase])
         return found
 
     def key_id(self, key: str) -> int | None:
@@ -108,7 +109,11 @@ class SpotDictionary:
 
     def candidates(self, key: int) -> list[tuple[int, bool]]:
         """(place row, is main name) of a key, best known first."""
-        return self.source.candidates(key)
+        return self.source.candidates((key,))[key]
+
+    def candidates_of(self, keys: Collection[int]) -> dict[int, list[tuple[int, bool]]]:
+        """``candidates`` of each of ``keys``, read at once."""
+        return self.source.candidates(keys)
 
     @property
     def countries(self) -> dict[str, int]:
@@ -141,15 +146,18 @@ class MemoryNames:
     country_keys: dict[str, int]
     """Keys of country and continent main names (targets for misspellings)."""
 
-    def phrase(self, phrase: str) -> Phrase:
-        """What is known of a folded phrase (``NO_PHRASE`` for nothing)."""
+    def phrases(self, phrases: Collection[str]) -> dict[str, Phrase]:
+        """What is known of each folded phrase (``NO_PHRASE`` for nothing)."""
+        return {phrase: self._phrase(phrase) for phrase in phrases}
+
+    def _phrase(self, phrase: str) -> Phrase:
         key, follow = self.keys.get(phrase, -1), self.followers.get(phrase)
         return NO_PHRASE if key < 0 and follow is None else Phrase(key, follow)
 
-    def candidates(self, key: int) -> list[tuple[int, bool]]:
-        """(place row, is main name) of a key, best known first."""
-        lo, hi = self.offsets[key], self.offsets[key + 1]
-        return [(self.rows[i], bool(self.main[i])) for i in range(lo, hi)]
+    def candidates(self, keys: Collection[int]) -> dict[int, list[tuple[int, bool]]]:
+        """(place row, is main name) of each key, best known first."""
+        offsets, rows, main = self.offsets, self.rows, self.main
+        return {key: [(rows[i], bool(main[i])) for i in range(offsets[key], offsets[key + 1])] for key in keys}
 
     def countries(self) -> dict[str, int]:
         """Keys of country and continent main names -> key ids."""

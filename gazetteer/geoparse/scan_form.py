@@ -28,13 +28,23 @@ class _FoldTable(dict[int, str]):
 _TABLE = _FoldTable()
 
 
+SHORT = 64
+"""Length under which a text with letters outside ASCII is folded by the table alone (a word)."""
+
+
 def scan_form(text: str) -> str:
-    """``text`` lowercased, without diacritics, non-word characters as spaces; same length."""
+    """``text`` lowercased, without diacritics, non-word characters as spaces; same length.
+
+    A long text whose few letters outside ASCII fold into it (``Füzuli``) has them replaced, then the
+    whole is folded as bytes; a word, or a text in another script, goes through the table."""
     if not text.isascii():
-        for char in _non_ascii(text):
-            text = text.replace(char, _TABLE[ord(char)])
-        if not text.isascii():
+        if len(text) < SHORT:
             return text.translate(_TABLE)
+        chars = _non_ascii(text)
+        if not all(_TABLE[ord(char)].isascii() for char in chars):
+            return text.translate(_TABLE)
+        for char in chars:
+            text = text.replace(char, _TABLE[ord(char)])
     return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
 
 

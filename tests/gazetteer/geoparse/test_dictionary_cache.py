@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer.gazetteer import Gazetteer
-from gazetteer.geoparse import dictionary_cache
+from gazetteer.geoparse import dictionary_cache, dictionary_store
 from gazetteer.geoparse.dictionary_build import build_names
 from gazetteer.geoparse.dictionary_cache import SUFFIX, load_dictionary
 from gazetteer.geoparse.dictionary_store import StoredNames
@@ -103,16 +103,34 @@ def test_written_once_then_read(index: GazetteerIndex, tmp_path: Path, monkeypat
     assert second.key_id("baku") == first.key_id("baku") is not None
 
 
+def test_many_phrases_are_read_in_chunks(
+    index: GazetteerIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lists = load_stoplists()
+    built = build_names(index, lists)
+    stored = load_dictionary(index, lists, cache_dir=private(tmp_path / "cache"))
+    monkeypatch.setattr(dictionary_store, "_CHUNK", 3)
+    phrases = [*built.keys, "nowhere"]
+    assert len(phrases) > 3
+    assert stored.source.phrases(phrases) == built.phrases(phrases)
+    assert stored.candidates_of(range(len(built.flags))) == built.candidates(range(len(built.flags)))
+
+
 def test_stored_equals_freshly_built(index: GazetteerIndex, tmp_path: Path) -> None:
     lists = load_stoplists()
     built = build_names(index, lists)
     stored = load_dictionary(index, lists, cache_dir=private(tmp_path / "cache"))
     assert isinstance(stored.source, StoredNames)
-    for phrase in [*built.keys, *built.followers, "nowhere", "upper karabakh x"]:
-        assert stored.phrase(phrase) == built.phrase(phrase), phrase
+    phrases = [*built.keys, *built.followers, "nowhere", "upper karabakh x"]
+    fresh = built.dictionary()
+    for phrase in phrases:
+        assert stored.phrase(phrase) == fresh.phrase(phrase), phrase
     assert stored.phrase("nowhere") is NO_PHRASE
-    for key in range(len(built.flags)):
-        assert stored.candidates(key) == built.candidates(key)
+    assert stored.source.phrases(phrases) == built.phrases(phrases), "read together as one by one"
+    keys = range(len(built.flags))
+    for key in keys:
+        assert stored.candidates(key) == fresh.candidates(key)
+    assert stored.candidates_of(keys) == built.candidates(keys)
     assert (stored.flags, stored.best, stored.places) == (built.flags, built.best, built.places)
     assert stored.countries == built.country_keys
     memory = Spotter(built.dictionary(), lists)
