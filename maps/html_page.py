@@ -21,6 +21,8 @@ import folium
 from branca.element import Figure
 from folium.template import Template
 
+from maps.written import write_all
+
 
 @dataclass(frozen=True, slots=True)
 class HtmlPage:
@@ -51,6 +53,7 @@ def render_page(fmap: folium.Map) -> HtmlPage:
     root = fmap.get_root()
     assert isinstance(root, Figure), "a folium map is rendered from its figure"
     root._template = _HEAD_AND_BODY
+    write_all(root)
     head_and_body = str(root.render())
     code = f"\n    {root.script.render()}\n"
     head = head_and_body[: head_and_body.index("</head>")]

@@ -8,11 +8,14 @@ a popup, would come out as ``49`` (server-side template injection), and a
 page of hundreds of markers spends most of its time compiling its own output.
 ``WrittenMacro`` adds each rendered part as a ``Written`` element, which
 renders to its text and is never compiled.  Every element of the project
-that carries text from documents, events or the gazetteer derives from it.
+that carries text from documents, events or the gazetteer derives from it,
+and ``write_all`` makes folium's own elements of a page (the map, its
+layers, panes and controls) render the same way before the page is rendered.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from branca.element import Element, Figure, MacroElement
@@ -50,3 +53,32 @@ class WrittenMacro(MacroElement):
         for element in self._children.values():
             element.render(**kwargs)
         return ""
+
+
+def write_all(root: Element) -> None:
+    """Make every ``MacroElement`` under ``root`` that is no ``WrittenMacro`` render as one: its class
+    becomes a subclass of its own and ``WrittenMacro``, so its own ``render`` still runs first (a
+    folium map adds its links there) and branca's compiling step is never reached."""
+    for element in _tree(root):
+        if isinstance(element, MacroElement) and not isinstance(element, WrittenMacro):
+            element.__class__ = _written(type(element))
+
+
+_WRITTEN: dict[type[MacroElement], type[MacroElement]] = {}
+"""The class ``_written`` made of each class."""
+
+
+def _written(kind: type[MacroElement]) -> type[MacroElement]:
+    """``kind`` with ``WrittenMacro`` before ``MacroElement`` in its order of bases (made once per class)."""
+    made = _WRITTEN.get(kind)
+    if made is None:
+        attributes = {"__module__": kind.__module__, "__doc__": kind.__doc__}
+        made = _WRITTEN[kind] = type(kind.__name__, (kind, WrittenMacro), attributes)
+    return made
+
+
+def _tree(root: Element) -> Iterator[Element]:
+    """``root`` and every element under it."""
+    yield root
+    for child in root._children.values():
+        yield from _tree(child)
