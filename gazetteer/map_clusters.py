@@ -49,10 +49,11 @@ def grid_zoom(places: Sequence[MappedPlace], most: int) -> int:
 
     Coarser grids never have more occupied cells, so the zoom is found by bisection.
     """
+    shifted = _shifted(places)
     low, high = 0, MAX_GRID_ZOOM  # zoom 0 is one cell: it always fits
     while low < high:
         middle = (low + high + 1) // 2
-        if len({_cell(place, middle) for place in places}) <= most:
+        if len(set(_cells(shifted, middle))) <= most:
             low = middle
         else:
             high = middle - 1
@@ -63,18 +64,22 @@ def grid_clusters(places: Sequence[MappedPlace], most: int) -> list[PlaceCluster
     """``places`` in at most ``most`` clusters (a cluster may hold one place), the most mentioned first."""
     zoom = grid_zoom(places, most)
     cells: dict[tuple[int, int], list[MappedPlace]] = {}
-    for place in places:
-        cells.setdefault(_cell(place, zoom), []).append(place)
+    for place, cell in zip(places, _cells(_shifted(places), zoom), strict=True):
+        cells.setdefault(cell, []).append(place)
     clusters = [_cluster(members) for members in cells.values()]
     return sorted(clusters, key=lambda c: (-c.mentions, c.lon, c.lat))
 
 
-def _cell(place: MappedPlace, zoom: int) -> tuple[int, int]:
-    """The grid cell of a place at ``zoom``: ``2**zoom`` cells of ``360 / 2**zoom`` degrees across, the edges in."""
-    count = 2**zoom
-    size = 360.0 / count
-    column = min(count - 1, math.floor((place.lon + 180.0) / size))
-    return column, min(count - 1, math.floor((place.lat + 90.0) / size))
+def _shifted(places: Sequence[MappedPlace]) -> list[tuple[float, float]]:
+    """Each place's degrees east of 180° W and north of the South Pole."""
+    return [(place.lon + 180.0, place.lat + 90.0) for place in places]
+
+
+def _cells(shifted: list[tuple[float, float]], zoom: int) -> list[tuple[int, int]]:
+    """The grid cell of each ``_shifted`` point at ``zoom``: ``2**zoom`` cells of ``360 / 2**zoom`` degrees
+    across, the edges in."""
+    last, size, floor = 2**zoom - 1, 360.0 / 2**zoom, math.floor
+    return [(min(last, floor(x / size)), min(last, floor(y / size))) for x, y in shifted]
 
 
 def _cluster(members: list[MappedPlace]) -> PlaceCluster:

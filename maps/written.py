@@ -16,9 +16,14 @@ layers, panes and controls) render the same way before the page is rendered.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from branca.element import Element, Figure, MacroElement
+from branca.utilities import _camelify
+
+_kind_name = cache(_camelify)
+"""branca's camel-casing of an element's kind (``CircleMarker`` -> ``circle_marker``), remembered."""
 
 PARTS = ("header", "html", "script")
 """The macros of a ``MacroElement`` template, and the figure sections they are written into."""
@@ -39,6 +44,10 @@ class Written(Element):
 class WrittenMacro(MacroElement):
     """A ``MacroElement`` whose rendered macros are written into the figure as ``Written`` elements."""
 
+    def get_name(self) -> str:
+        """branca's name of the element (its kind camel-cased, and its id), the kind's part made once."""
+        return _kind_name(self._name) + "_" + self._id
+
     def render(self, **kwargs: Any) -> str:
         """Render each macro once into its figure section, then the children (nothing is returned: the
         figure writes its sections)."""
@@ -51,6 +60,7 @@ class WrittenMacro(MacroElement):
             if macro is not None:
                 getattr(figure, part).add_child(Written(str(macro(self, kwargs))), name=self.get_name())
         for element in self._children.values():
+            _write(element)  # a child its parent added while rendering (a folium layer's ``addTo``)
             element.render(**kwargs)
         return ""
 
@@ -60,8 +70,13 @@ def write_all(root: Element) -> None:
     becomes a subclass of its own and ``WrittenMacro``, so its own ``render`` still runs first (a
     folium map adds its links there) and branca's compiling step is never reached."""
     for element in _tree(root):
-        if isinstance(element, MacroElement) and not isinstance(element, WrittenMacro):
-            element.__class__ = _written(type(element))
+        _write(element)
+
+
+def _write(element: Element) -> None:
+    """Make ``element`` render as a ``WrittenMacro`` if it is a ``MacroElement`` that does not."""
+    if isinstance(element, MacroElement) and not isinstance(element, WrittenMacro):
+        element.__class__ = _written(type(element))
 
 
 _WRITTEN: dict[type[MacroElement], type[MacroElement]] = {}
