@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from gazetteer.documents import StoredMention
+from gazetteer.documents import Event, StoredMention
 from gazetteer.errors import InvalidInput
 from gazetteer.limits import check_id, check_ordinal
 from gazetteer.normalize import fold
@@ -168,6 +168,11 @@ class MentionChanges:
     """(document id, ordinal) of mentions that name no place any more."""
     restored: tuple[tuple[int, int], ...] = ()
     """(document id, ordinal) of mentions back as parsed, whose kept original is dropped."""
+    events: tuple[Event, ...] = ()
+    """Proposed events that follow their mention: moved to its new place (stored ones, by id), or proposed
+    again from its sentence when it names a place again (new ones, id 0)."""
+    dropped_events: tuple[int, ...] = ()
+    """Ids of the proposed events whose mention names no place any more."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ disambiguation and not only a replaced result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,8 @@ from gazetteer.corrections import (
     governing,
     text_digest_of,
 )
-from gazetteer.documents import StoredMention
+from gazetteer.documents import Event, StoredMention
+from gazetteer.events import event_radius
 from gazetteer.ingest import place_fields
 from gazetteer.normalize import fold
 from gazetteer.records import Mention, Place
@@ -164,3 +165,36 @@ def mention_changes(
         if new != item.current:
             replaced.append(new)
     return MentionChanges(tuple(originals), tuple(replaced), tuple(removed), tuple(restored))
+
+
+def followed_events(
+    events: Iterable[Event],
+    replaced: Mapping[tuple[int, int], StoredMention],
+    removed: Collection[tuple[int, int]],
+    places: Mapping[int, Place],
+) -> tuple[list[Event], list[int]]:
+    """What the proposed ``events`` of a document become when their mentions change: moved to the new
+    place of a ``replaced`` mention (keyed by document id and ordinal), or, by id, dropped with a
+    ``removed`` one.  Confirmed events are an analyst's: they stay as they are."""
+    moved: list[Event] = []
+    dropped: list[int] = []
+    for event in events:
+        if not event.proposed or event.document_id is None or event.mention_n is None:
+            continue
+        key = (event.document_id, event.mention_n)
+        mention = replaced.get(key)
+        if key in removed:
+            dropped.append(event.id)
+        elif mention is not None and mention.place_id != event.place_id:
+            place = places.get(mention.place_id)
+            moved.append(
+                replace(
+                    event,
+                    lon=mention.lon,
+                    lat=mention.lat,
+                    place_id=mention.place_id,
+                    place_name=mention.place_name,
+                    radius_km=event_radius(place) if place is not None else event.radius_km,
+                )
+            )
+    return moved, dropped

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from gazetteer.dates import ENGLISH_MONTHS
 from gazetteer.documents import Event
-from gazetteer.records import Mention
+from gazetteer.records import Mention, Place
 from gazetteer.sentences import Sentences
 
 DEFAULT_RADIUS_KM = 10.0
@@ -95,6 +95,11 @@ def _title(sentence: str) -> str:
     return flat if len(flat) <= MAX_TITLE else flat[: MAX_TITLE - 1].rstrip() + "…"
 
 
+def event_radius(place: Place) -> float:
+    """The radius of an event proposed at ``place``: the place's own, at least ``DEFAULT_RADIUS_KM``."""
+    return max(place.radius_km, DEFAULT_RADIUS_KM)
+
+
 def _event(sentence: str, date: dt.date, mention: Mention, n: int) -> Event:
     place = mention.place
     return Event(
@@ -103,7 +108,7 @@ def _event(sentence: str, date: dt.date, mention: Mention, n: int) -> Event:
         date=date.isoformat(),
         lon=place.lon,
         lat=place.lat,
-        radius_km=max(place.radius_km, DEFAULT_RADIUS_KM),
+        radius_km=event_radius(place),
         place_id=place.id,
         place_name=place.name,
         mention_n=n,

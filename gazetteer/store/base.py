@@ -141,7 +141,8 @@ class DocumentStore(Protocol):
         """Kept originals (mentions as parsed before a correction) written as one of ``surfaces``."""
 
     def add_correction(self, correction: Correction, changes: MentionChanges) -> Correction:
-        """Store a correction and carry out its changes to stored mentions, in one transaction."""
+        """Store a correction and carry out its changes to stored mentions and their proposed events, in one
+        transaction."""
 
     def delete_correction(self, correction_id: int, changes: MentionChanges) -> None:
         """Delete a correction and carry out the changes its undoing makes, in one transaction; ``NotFound``

@@ -8,14 +8,10 @@ marks, so one ``CorrectionRows`` is made per backend with its mark (``?`` or
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
-from dataclasses import replace
 from typing import Any
 
 from gazetteer.corrections import Correction, CorrectionScope, MentionChanges
 from gazetteer.documents import StoredMention
-from gazetteer.errors import NotFound
-from gazetteer.limits import check_id
 from gazetteer.store.document_table import _MENTION_COLUMNS, _mention, _mention_row
 
 _FIELDS = (
@@ -172,30 +168,3 @@ class CorrectionRows:
         forget = self._sql("DELETE FROM mention_originals WHERE document_id = ? AND n = ?")
         for key in changes.restored:
             db.execute(forget, key)
-
-
-class CorrectionWrites:
-    """The writes of corrections, the same for every backend, each in one of its write transactions."""
-
-    _corrections: CorrectionRows
-    """The corrections' rows, with the backend's parameter mark."""
-
-    def transaction(self) -> AbstractContextManager[Any]:
-        """The backend's write transaction."""
-        raise NotImplementedError
-
-    def add_correction(self, correction: Correction, changes: MentionChanges) -> Correction:
-        """Store a correction and carry out its changes to stored mentions, in one transaction."""
-        with self.transaction() as db:
-            correction_id = self._corrections.insert(db, correction)
-            self._corrections.apply(db, changes)
-        return replace(correction, id=correction_id)
-
-    def delete_correction(self, correction_id: int, changes: MentionChanges) -> None:
-        """Delete a correction and carry out the changes its undoing makes, in one transaction; ``NotFound``
-        when there is none."""
-        check_id(correction_id, "correction id")
-        with self.transaction() as db:
-            if not self._corrections.delete(db, correction_id):
-                raise NotFound(f"no correction with id {correction_id}")
-            self._corrections.apply(db, changes)

@@ -25,7 +25,7 @@ from gazetteer.errors import DataError
 from gazetteer.idempotency import IdempotencyKey
 from gazetteer.store import postgres_map as maps
 from gazetteer.store import postgres_rows as rows
-from gazetteer.store.correction_rows import CorrectionRows, CorrectionWrites
+from gazetteer.store.correction_rows import CorrectionRows
 from gazetteer.store.postgres_rows import Connection
 from gazetteer.store.postgres_schema import migrate
 from gazetteer.store.writes import StoreWrites
@@ -59,7 +59,7 @@ def _reason(error: psycopg.Error) -> str:
     return f"{type(error).__name__} (SQLSTATE {error.sqlstate})"
 
 
-class PostgresStore(StoreWrites, CorrectionWrites):
+class PostgresStore(StoreWrites):
     """Documents, mentions and events kept in a PostgreSQL + PostGIS database."""
 
     _rows = rows

@@ -11,14 +11,14 @@ backend's row modules; ``Database`` gives the connection and transactions.
 from __future__ import annotations
 
 from gazetteer.store import document_table, event_table, key_table, map_table
-from gazetteer.store.correction_rows import CorrectionRows, CorrectionWrites
+from gazetteer.store.correction_rows import CorrectionRows
 from gazetteer.store.database import Database
 from gazetteer.store.writes import StoreWrites
 
 _CORRECTIONS = CorrectionRows("?", document_table.insert_mentions)
 
 
-class SqliteStore(Database, StoreWrites, CorrectionWrites):
+class SqliteStore(Database, StoreWrites):
     """Documents, mentions and events kept in an SQLite file (WAL, transactions)."""
 
     _rows = document_table

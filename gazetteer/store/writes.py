@@ -3,7 +3,8 @@
 Each write runs in one of the backend's write transactions
 (``transaction()``), through its row modules (see ``reads``): ``_rows`` for
 documents, mentions, pages and idempotency keys, ``_events`` for events,
-``_keys`` for API keys.  Arguments are checked before they reach SQL, and a
+``_keys`` for API keys; corrections and the changes they make to mentions and
+their proposed events go through ``_corrections``.  Arguments are checked before they reach SQL, and a
 missing row is ``NotFound``.
 """
 
@@ -14,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from gazetteer.api_keys import ApiKey
+from gazetteer.corrections import Correction, MentionChanges
 from gazetteer.dates import now_utc
 from gazetteer.documents import Document, Event, NewDocument
 from gazetteer.errors import InvalidInput, NotFound
@@ -115,3 +117,30 @@ class StoreWrites(StoreReads):
             check_id(event.id, "event id")
         if event.document_id is not None:
             self._require_document(db, event.document_id)
+
+    def add_correction(self, correction: Correction, changes: MentionChanges) -> Correction:
+        """Store a correction and carry out its changes to stored mentions and their proposed events, in one
+        transaction."""
+        with self.transaction() as db:
+            correction_id = self._corrections.insert(db, correction)
+            self._apply(db, changes)
+        return replace(correction, id=correction_id)
+
+    def _apply(self, db: Any, changes: MentionChanges) -> None:
+        self._corrections.apply(db, changes)
+        for event in changes.events:
+            if event.id:
+                self._events.update_event(db, event)
+            else:
+                self._events.insert_event(db, event)
+        for event_id in changes.dropped_events:
+            self._events.delete_event(db, event_id)
+
+    def delete_correction(self, correction_id: int, changes: MentionChanges) -> None:
+        """Delete a correction and carry out the changes its undoing makes, in one transaction; ``NotFound``
+        when there is none."""
+        check_id(correction_id, "correction id")
+        with self.transaction() as db:
+            if not self._corrections.delete(db, correction_id):
+                raise NotFound(f"no correction with id {correction_id}")
+            self._apply(db, changes)

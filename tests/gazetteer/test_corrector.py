@@ -15,6 +15,7 @@ from gazetteer.documents import Document
 from gazetteer.errors import InvalidInput, NotFound
 from gazetteer.gazetteer import Gazetteer
 from gazetteer.geoparse.parser import geoparser_for
+from gazetteer.results import EventDraft
 from gazetteer.settings import load_settings
 
 KHOJAVEND = 146969
@@ -141,3 +142,29 @@ def test_bad_corrections_are_refused_and_change_nothing(api: GazetteerAPI) -> No
         with pytest.raises((InvalidInput, NotFound)):
             call()
     assert api.document_mentions(document.id) == before and api.corrections() == []
+
+
+def test_proposed_events_follow_their_mention_and_confirmed_ones_stay(api: GazetteerAPI) -> None:
+    text = "Shelling hit Martuni on 12 May 2024. Farmers near Vardenis counted losses on 14 May 2024."
+    document = api.ingest(text)
+
+    def proposed() -> list[tuple[int | None, int | None, str]]:
+        return [(e.mention_n, e.place_id, e.date) for e in api.events(document_id=document.id, proposed=True)]
+
+    assert proposed() == [(0, MARTUNI_AM, "2024-05-12"), (1, 616108, "2024-05-14")]
+    vardenis = api.events(document_id=document.id, proposed=True)[1]
+    api.replace_event(vardenis.id, EventDraft(vardenis.title, vardenis.date, place_id=616108, document_id=document.id,
+                                             mention_n=1))  # fmt: skip
+    moved = api.correct(mention_id(document.id, 0), KHOJAVEND, author="analyst")
+    (event,) = api.events(document_id=document.id, proposed=True)
+    assert (event.mention_n, event.place_id, event.place_name) == (0, KHOJAVEND, "Khojavend")
+    khojavend = api.place(KHOJAVEND)
+    assert (event.lon, event.lat) == (khojavend.lon, khojavend.lat)
+    api.undo_correction(moved.correction.id)
+    assert proposed() == [(0, MARTUNI_AM, "2024-05-12")]
+    dropped = api.correct(mention_id(document.id, 0), None, author="analyst")
+    assert proposed() == []
+    api.correct(mention_id(document.id, 1), None, author="analyst")
+    assert [e.place_id for e in api.events(document_id=document.id, proposed=False)] == [616108]  # confirmed
+    api.undo_correction(dropped.correction.id)
+    assert proposed() == [(0, MARTUNI_AM, "2024-05-12")]  # proposed again from its sentence
