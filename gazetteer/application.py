@@ -398,14 +398,30 @@ class GazetteerAPI:
         return self._store_parsed(text, decided, title, date, source, originals)
 
     def add_document_once(
-        self, key: str, text: str, mentions: Sequence[Mention], *, title: str = "", date: str = "", source: str = ""
+        self,
+        key: str,
+        text: str,
+        mentions: Sequence[Mention],
+        *,
+        title: str = "",
+        date: str = "",
+        source: str = "",
+        originals: Sequence[Mention] = (),
     ) -> Ingested:
         """``add_document`` under an idempotency key (``ingest_once`` for a text already geoparsed).
 
-        A second call with the same key and fields gets the first document back (``replayed``), so that
-        loading a batch run again stores nothing twice; the same key with other fields raises ``KeyReused``.
+        ``originals``: the mentions as parsed of the spans that corrections already changed (a batch run's),
+        kept beside the mentions so that an undo restores them.  A second call with the same key and fields
+        gets the first document back (``replayed``), so that loading a batch run again stores nothing twice;
+        the same key with other fields raises ``KeyReused``.
         """
-        return self._keyed(key, text, title, date, source, "parsed", lambda: self._decided(text, mentions))
+
+        def parse() -> tuple[list[Mention], list[Mention]]:
+            decided, changed = self._decided(text, mentions)
+            spans = {(m.start, m.end) for m in originals}
+            return decided, [*originals, *(m for m in changed if (m.start, m.end) not in spans)]
+
+        return self._keyed(key, text, title, date, source, "parsed", parse)
 
     def _keyed(
         self,

@@ -1,17 +1,19 @@
 """What a batch writes: GeoParquet folders that DuckDB, Spark and geopandas read as they are.
 
     OUT/mentions.parquet/part-00000.parquet ...   one row a mention, at its place's point
+    OUT/originals.parquet/part-00000.parquet ...  the same for the mentions as parsed of the spans that
+                                                  corrections changed (or found to name no place)
     OUT/documents.parquet/part-00000.parquet ...  one row a document, its text included, with the
                                                   MultiPoint of the places it mentions (none: null)
     OUT/errors.parquet/part-00000.parquet ...     one row a rejected document: id, source, reason
     OUT/places.parquet/part-00000.parquet         every place mentioned, with its counts
     OUT/_batch.json                               the run: its plan, and whether it finished
 
-Partition ``n`` of the input writes part ``n`` of the first three folders
+Partition ``n`` of the input writes part ``n`` of the first four folders
 (empty parts too, so that every partition leaves its mark).  Each file is
 written under a hidden temporary name (``.part-00000.parquet.<random>.tmp``,
 which the readers skip) and renamed into place; the documents part is renamed
-last, so a partition whose three parts exist is complete.  Geometries are
+last, so a partition whose four parts exist is complete.  Geometries are
 EPSG:4326, longitude first; ``errors`` has none and is plain Parquet.
 """
 
@@ -32,8 +34,9 @@ from gazetteer.export.tables import CRS
 from gazetteer.records import Mention
 
 MENTIONS, DOCUMENTS, ERRORS, PLACES = "mentions.parquet", "documents.parquet", "errors.parquet", "places.parquet"
+ORIGINALS = "originals.parquet"
 """The output folders."""
-PARTITIONED = (ERRORS, MENTIONS, DOCUMENTS)
+PARTITIONED = (ERRORS, MENTIONS, ORIGINALS, DOCUMENTS)
 """The folders each partition writes a part of, in the order they are renamed into place."""
 TEMPORARY = ".tmp"
 """Suffix of a part being written."""

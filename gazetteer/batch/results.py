@@ -1,4 +1,4 @@
-"""A finished batch run read back: each document with its text and its mentions, for the store.
+"""A finished batch run read back: each document with its text, its mentions and their originals, for the store.
 
 The parts are read one partition at a time, so memory holds one partition.
 Mentions are rebuilt from their rows: the place carries the columns
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer.batch.manifest import read_manifest
-from gazetteer.batch.outputs import DOCUMENTS, MENTIONS, part_path
+from gazetteer.batch.outputs import DOCUMENTS, MENTIONS, ORIGINALS, part_path
 from gazetteer.errors import DataError
 from gazetteer.records import MatchType, Mention, Place, Point
 
@@ -45,6 +45,8 @@ class BatchDocument:
     """Its URL when the input gave one, else the input file's name."""
     mentions: tuple[Mention, ...]
     """Its mentions, in text order."""
+    originals: tuple[Mention, ...] = ()
+    """The mentions as parsed of the spans that corrections changed, in text order."""
 
 
 def read_result(out: Path) -> Iterator[BatchDocument]:
@@ -63,11 +65,24 @@ def _partition(out: Path, number: int, run: str) -> Iterator[BatchDocument]:
     found: defaultdict[str, list[Mention]] = defaultdict(list)
     for row in pq.read_table(part_path(out, MENTIONS, number)).to_pylist():
         found[row["document_id"]].append(mention_of(row))
+    kept: defaultdict[str, list[Mention]] = defaultdict(list)
+    originals = part_path(out, ORIGINALS, number)
+    for row in pq.read_table(originals).to_pylist() if originals.is_file() else ():  # none in older runs
+        kept[row["document_id"]].append(mention_of(row))
     columns = ["id", "text", "title", "date", "url", "source"]
     for at, row in enumerate(pq.read_table(part_path(out, DOCUMENTS, number), columns=columns).to_pylist()):
         key = KEY_PREFIX + hashlib.sha256(f"{run}\0{number}\0{at}".encode()).hexdigest()
         source = row["url"] or row["source"]
-        yield BatchDocument(key, row["id"], row["text"], row["title"], row["date"], source, tuple(found[row["id"]]))
+        yield BatchDocument(
+            key,
+            row["id"],
+            row["text"],
+            row["title"],
+            row["date"],
+            source,
+            tuple(found[row["id"]]),
+            tuple(kept[row["id"]]),
+        )
 
 
 def mention_of(row: dict[str, Any]) -> Mention:

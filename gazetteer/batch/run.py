@@ -25,6 +25,7 @@ from gazetteer.batch.outputs import (
     DOCUMENTS,
     ERRORS,
     MENTIONS,
+    ORIGINALS,
     PLACES,
     document_frame,
     document_row,
@@ -173,6 +174,7 @@ def geoparse_part(
     api, chosen = worker_api(index), Mode(mode)
     corrector = Corrector(corrections, api.gazetteer)
     mentions: list[dict[str, Any]] = []
+    originals: list[dict[str, Any]] = []
     documents: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
     size = 0
@@ -182,20 +184,25 @@ def geoparse_part(
             errors.append(error_row(found))
             continue
         assert isinstance(document, InputDocument)  # a rejected one was found, and left above
-        mentions.extend(mention_rows(document.id, found))
-        documents.append(document_row(document, found))
+        mentions.extend(mention_rows(document.id, found[0]))
+        originals.extend(mention_rows(document.id, found[1]))
+        documents.append(document_row(document, found[0]))
         size += documents[-1]["bytes"]
     root = Path(out)
     write_part(error_frame(errors), part_path(root, ERRORS, partition.number))
     write_part(mention_frame(mentions), part_path(root, MENTIONS, partition.number))
+    write_part(mention_frame(originals), part_path(root, ORIGINALS, partition.number))
     write_part(document_frame(documents), part_path(root, DOCUMENTS, partition.number))
     return PartDone(partition.number, len(documents), len(errors), len(mentions), size)
 
 
-def _geoparse(api: GazetteerAPI, document: InputDocument, mode: Mode, corrector: Corrector) -> list[Mention] | Rejected:
-    """The document's mentions as the corrections leave them, or why it is rejected (the geoparser failed)."""
+def _geoparse(
+    api: GazetteerAPI, document: InputDocument, mode: Mode, corrector: Corrector
+) -> tuple[list[Mention], list[Mention]] | Rejected:
+    """The document's mentions as the corrections leave them and the originals of those they changed, or
+    why it is rejected (the geoparser failed)."""
     try:
-        return api.corrected_geoparse(document.text, mode, corrector=corrector)[0]
+        return api.corrected_geoparse(document.text, mode, corrector=corrector)
     except GazetteerError as error:
         if isinstance(error, DataError):  # the gazetteer or the model is missing: no document would parse
             raise

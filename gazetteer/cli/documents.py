@@ -120,6 +120,7 @@ def _ingest_batch(out: Path, store: str | None, index: Path | None) -> None:
                 title=document.title,
                 date=document.date,
                 source=document.source,
+                originals=document.originals,
             )
             replayed += done.replayed
             stored += not done.replayed
