@@ -118,7 +118,12 @@ class Geoparser:
         ids = self.dictionary.places.ids
         decided = {place_id for place_id in guidance.values() if place_id is not None}
         places = self.places.get([*(ids[s.row] for c in choices.values() for s in c.ranked), *decided])
-        self.places.learn_exact(spot.surface for spot in spots if spot.key in choices and spot.rule != "misspelling")
+        chosen = {key: places[ids[choice.best.row]].name for key, choice in choices.items()}
+        self.places.learn_exact(
+            spot.surface
+            for spot in spots
+            if spot.key in chosen and spot.rule != "misspelling" and spot.surface != chosen[spot.key]
+        )
         made: dict[tuple[int, str, float], _Resolved] = {}
         mentions = []
         for spot in spots:
@@ -150,8 +155,7 @@ class Geoparser:
 
     def _decided(self, spot: Spot, place: Place) -> Mention:
         """The mention of a spot whose place an analyst decided: sure, for that reason."""
-        exact = place.id in self.places.exact_ids(spot.surface)
-        match_type = MatchType.EXACT if exact else MatchType.FOLDED
+        match_type = MatchType.EXACT if self._exact(spot.surface, place) else MatchType.FOLDED
         return Mention(spot.start, spot.end, spot.surface, place, 1.0, match_type, (), {CORRECTED: 1.0}, spot.name)
 
     def _resolved(self, spot: Spot, choice: Choice, places: dict[int, Place]) -> _Resolved:
@@ -172,8 +176,12 @@ class Geoparser:
         if spot.rule == "misspelling":
             factor = MATCH_WEIGHT[MatchType.FUZZY] * spot.similarity
             return MatchType.FUZZY, round(factor, 4), round(confidence * factor, 4)
-        exact = place.id in self.places.exact_ids(spot.surface)
-        return (MatchType.EXACT if exact else MatchType.FOLDED), 1.0, confidence  # rounded already
+        match_type = MatchType.EXACT if self._exact(spot.surface, place) else MatchType.FOLDED
+        return match_type, 1.0, confidence  # the confidence is rounded already
+
+    def _exact(self, surface: str, place: Place) -> bool:
+        """Whether ``surface`` is one of the names of ``place`` as written: its main name, or another."""
+        return surface == place.name or place.id in self.places.exact_ids(surface)
 
 
 def load_models() -> None:
