@@ -27,6 +27,7 @@ file is data only: opening it runs no code.  Tables:
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import sys
@@ -107,18 +108,27 @@ class StoredNames:
             raise self._damaged(error) from error
 
     def _rows(self, sql: str, values: Collection[object]) -> list[Any]:
-        """The rows of ``sql`` whose ``IN ({})`` list is ``values`` (read in chunks)."""
-        rows: list[Any] = []
+        """The rows of ``sql`` whose ``IN ({})`` list is ``values`` (read in chunks; one value, the usual
+        case, by a statement made once)."""
         try:
             with self._lock:
+                if len(values) == 1:
+                    return self.db.execute(_single(sql), tuple(values)).fetchall()
+                rows: list[Any] = []
                 for chunk in batched(values, _CHUNK):
                     rows += self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+                return rows
         except sqlite3.DatabaseError as error:
             raise self._damaged(error) from error
-        return rows
 
     def _damaged(self, reason: object) -> DataError:
         return DataError(f"spotting dictionary {self.path} is damaged ({reason}); delete it to rebuild")
+
+
+@functools.cache
+def _single(sql: str) -> str:
+    """``sql`` with its ``IN ({})`` list made for one value."""
+    return sql.format("?")
 
 
 def _phrase(key: int, follow: str | None) -> Phrase:

@@ -22,11 +22,9 @@ MAX_ANCHORS = 60
 """Most names used as context (the most frequent ones)."""
 _NO_NAME = (-1, 0.0)
 """Place row and weight of a name that is no anchor."""
-_RADIANS = math.pi / 180.0
-"""Radians per degree, the factor ``math.radians`` multiplies by (so results are the same to the bit)."""
 _DIAMETER_KM = 2 * EARTH_MEAN_RADIUS_KM
 _Point = tuple[float, float, float]
-"""A place row's longitude (degrees), latitude (radians) and the cosine of its latitude."""
+"""A place row's point as a unit vector."""
 
 
 class DocumentContext:
@@ -55,7 +53,7 @@ class DocumentContext:
         """(place row, weight) of each anchor, heaviest name first."""
         point = points.point
         self._located = [(row, weight, *point(row)) for row, weight in self.anchors]
-        """``anchors`` with the point of each (row, weight, longitude, latitude in radians, its cosine)."""
+        """``anchors`` with the point of each (row, weight, and its unit vector's x, y, z)."""
         self.by_country = by_country
         """Weight of the anchors in each country."""
         self.total_weight = total
@@ -102,14 +100,14 @@ class DocumentContext:
     def closeness(self, row: int, key: int) -> float:
         """Weighted mean of ``exp(-km / COHERENCE_KM)`` to the places of the other names.
 
-        The distance is ``geo.earth.haversine_km``'s to the bit: the same
-        operations, inline, on points converted once per row.
+        The distance is the great circle's, from the chord between the points' unit vectors
+        (``2 R asin(chord / 2)``, the haversine's value): no trigonometry per pair.
         """
         own_row, own_weight = self.own.get(key, _NO_NAME)
-        lon1, p1, cos1 = self.points.point(row)
-        sin, sqrt, asin, exp = math.sin, math.sqrt, math.asin, math.exp
+        x1, y1, z1 = self.points.point(row)
+        sqrt, asin, exp = math.sqrt, math.asin, math.exp
         near = total = 0.0
-        for anchor, weight, lon2, p2, cos2 in self._located:
+        for anchor, weight, x2, y2, z2 in self._located:
             if anchor == own_row:
                 weight -= own_weight
                 if weight <= 0:
@@ -117,8 +115,8 @@ class DocumentContext:
             if anchor == row:
                 near += weight
             else:
-                root = sqrt(sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * sin((lon2 - lon1) * _RADIANS / 2) ** 2)
-                near += weight * exp(-(_DIAMETER_KM * asin(root if root < 1.0 else 1.0)) / COHERENCE_KM)
+                half = sqrt((x2 - x1) ** 2 + (y2 - y1) ** 2 + (z2 - z1) ** 2) / 2
+                near += weight * exp(-(_DIAMETER_KM * asin(half if half < 1.0 else 1.0)) / COHERENCE_KM)
             total += weight
         return near / total if total else 0.0
 
@@ -132,9 +130,9 @@ class Points:
         """The point of each row converted so far (at most one per row of ``places``)."""
 
     def point(self, row: int) -> _Point:
-        """Longitude, latitude in radians and the cosine of the latitude of ``row``."""
+        """The unit vector of ``row``'s point (x towards 0° E on the equator, z towards the North Pole)."""
         found = self.known.get(row)
         if found is None:
-            lat = self.places.lat[row] * _RADIANS
-            found = self.known[row] = (self.places.lon[row], lat, math.cos(lat))
+            lon, lat = math.radians(self.places.lon[row]), math.radians(self.places.lat[row])
+            found = self.known[row] = (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
         return found
