@@ -10,10 +10,10 @@ arguments, reads through them, and turns a missing row into ``NotFound``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 from gazetteer.api_keys import ApiKey
 from gazetteer.corrections import Correction
@@ -25,6 +25,8 @@ from gazetteer.mention_filter import MentionFilter
 from gazetteer.results import NearQuery
 from gazetteer.store.base import MentionedPlace
 from gazetteer.store.correction_rows import CorrectionRows
+
+T = TypeVar("T")
 
 
 class StoreReads:
@@ -56,13 +58,18 @@ class StoreReads:
             self._require_document(db, document_id)
             return int(self._rows.count_mentions(db, document_id))
 
+    def _by_id(self, read: Callable[[Any, int], T | None], kind: str, record_id: int) -> T:
+        """The record ``read`` finds by its id; ``NotFound`` when there is none (``kind`` names it)."""
+        check_id(record_id, f"{kind} id")
+        with self.reading() as db:
+            found = read(db, record_id)
+        if found is None:
+            raise NotFound(f"no {kind} with id {record_id}")
+        return found
+
     def document(self, document_id: int) -> Document:
         """The document with that id; ``NotFound`` otherwise."""
-        check_id(document_id, "document id")
-        with self.reading() as db:
-            found: Document | None = self._rows.get_document(db, document_id)
-        if found is None:
-            raise NotFound(f"no document with id {document_id}")
+        found: Document = self._by_id(self._rows.get_document, "document", document_id)
         return found
 
     def page(self, document_id: int) -> StoredPage:
@@ -169,11 +176,7 @@ class StoreReads:
 
     def event(self, event_id: int) -> Event:
         """The event with that id; ``NotFound`` otherwise."""
-        check_id(event_id, "event id")
-        with self.reading() as db:
-            found: Event | None = self._events.get_event(db, event_id)
-        if found is None:
-            raise NotFound(f"no event with id {event_id}")
+        found: Event = self._by_id(self._events.get_event, "event", event_id)
         return found
 
     def events(
@@ -225,12 +228,7 @@ class StoreReads:
 
     def correction(self, correction_id: int) -> Correction:
         """The correction with that id; ``NotFound`` otherwise."""
-        check_id(correction_id, "correction id")
-        with self.reading() as db:
-            found = self._corrections.get(db, correction_id)
-        if found is None:
-            raise NotFound(f"no correction with id {correction_id}")
-        return found
+        return self._by_id(self._corrections.get, "correction", correction_id)
 
     def corrections(self, limit: int = 100, offset: int = 0) -> list[Correction]:
         """Corrections, newest first."""
