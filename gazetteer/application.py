@@ -718,14 +718,15 @@ class GazetteerAPI:
         now = {(m.document_id, m.n): m for m in current if fold(m.surface) == folded}
         originals = {(m.document_id, m.n): m for m in kept if fold(m.surface) == folded}
         documents = sorted({key[0] for key in (*now, *originals)})
-        digests = {d: text_digest_of(self.store.document(d).text) for d in documents}
+        narrower = any(c.scope is not CorrectionScope.REGION for c in corrections)  # they compare texts
+        digests = {d: text_digest_of(self.store.document(d).text) for d in documents} if narrower else {}
         regions = self._documents_about(documents, corrections)
         scoped = []
         for key in sorted({*now, *originals}):
             original = originals.get(key) or now[key]
             document = key[0]
             covered = Covered(
-                original.surface, original.start, digests[document], regions.get(document, frozenset()), *key
+                original.surface, original.start, digests.get(document, ""), regions.get(document, frozenset()), *key
             )
             scoped.append(Scoped(original, now.get(key), covered))
         return scoped

@@ -168,3 +168,21 @@ def test_proposed_events_follow_their_mention_and_confirmed_ones_stay(api: Gazet
     assert [e.place_id for e in api.events(document_id=document.id, proposed=False)] == [616108]  # confirmed
     api.undo_correction(dropped.correction.id)
     assert proposed() == [(0, MARTUNI_AM, "2024-05-12")]  # proposed again from its sentence
+
+
+def test_a_region_correction_reads_no_texts_when_no_narrower_one_compares_them(
+    api: GazetteerAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = [api.ingest(f"Convoy {n} left Baku for Martuni.") for n in range(5)]
+    read: list[int] = []
+    store = api.store
+    document = store.document
+
+    def counted(document_id: int) -> Document:
+        read.append(document_id)
+        return document(document_id)
+
+    monkeypatch.setattr(store, "document", counted)
+    api.correct(mention_id(documents[0].id, 1), KHOJAVEND, scope=CorrectionScope.REGION, author="a")
+    assert read == [documents[0].id]  # its own text's digest, for the record
+    assert all(places(api, d)[1][2] == KHOJAVEND for d in documents)
