@@ -89,17 +89,20 @@ def every_option_ranked(
     return scored[:shown], sum(total[2] for total in scored)
 
 
-def test_closeness_is_the_haversine_one_to_the_bit(places: PlaceTable) -> None:
+def test_closeness_is_the_haversine_one(places: PlaceTable) -> None:
     for context, options in contexts(places, 60):
         for key, opts in options.items():
             for choice in opts:
-                assert context.closeness(choice.row, key) == mean_closeness(places, context, choice.row, key)
+                expected = mean_closeness(places, context, choice.row, key)
+                assert context.closeness(choice.row, key) == pytest.approx(expected, rel=1e-12, abs=1e-12)
 
 
 def test_points_convert_once_per_row(places: PlaceTable) -> None:
     points = Points(places)
     assert points.point(5) is points.point(5)
-    assert points.point(5) == (places.lon[5], math.radians(places.lat[5]), math.cos(math.radians(places.lat[5])))
+    lon, lat = math.radians(places.lon[5]), math.radians(places.lat[5])
+    assert points.point(5) == (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
+    assert math.hypot(*points.point(5)) == pytest.approx(1.0)
 
 
 @pytest.mark.parametrize("shown", [1, 2, 5])
