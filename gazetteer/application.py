@@ -21,8 +21,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from functools import partial
-from itertools import chain
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -660,32 +658,32 @@ class GazetteerAPI:
         """What the stored mentions in the scope of ``correction`` become under ``corrections``."""
         scoped = self._scoped(correction, corrections)
         wanted = {c.place_id for c in corrections if c.place_id is not None}
-        changes = mention_changes(scoped, corrections, self.gazetteer.places(wanted, names=False))
-        return self._with_events(changes, scoped)
+        places = self.gazetteer.places(wanted, names=False)
+        changes = mention_changes(scoped, corrections, places)
+        return self._with_events(changes, scoped, places)
 
-    def _with_events(self, changes: MentionChanges, scoped: Sequence[Scoped]) -> MentionChanges:
+    def _with_events(
+        self, changes: MentionChanges, scoped: Sequence[Scoped], places: Mapping[int, Place]
+    ) -> MentionChanges:
         """``changes`` with what they do to the proposed events of the mentions they touch: moved with a
         mention to its new place, dropped with one that names no place, proposed again (as ingest would,
-        from its sentence) for one that names a place again."""
+        from its sentence) for one that names a place again.  ``places``: those already read, by id."""
         replaced = {(m.document_id, m.n): m for m in changes.replaced}
         removed = set(changes.removed)
-        documents = sorted({document for document, _ in (*replaced, *removed)})
-        events = {d: list(_pages(partial(self._document_events, d), most=MAX_ID)) for d in documents}
-        places = self.gazetteer.places({m.place_id for m in replaced.values()}, names=False)
-        moved, dropped = followed_events(chain.from_iterable(events.values()), replaced, removed, places)
+        events = self.store.events_of(sorted({document for document, _ in (*replaced, *removed)}))
+        restored = {m.place_id for m in replaced.values()} - places.keys()
+        places = {**places, **self.gazetteer.places(restored, names=False)}
+        moved, dropped = followed_events(events, replaced, removed, places)
         back = {(s.original.document_id, s.original.n) for s in scoped if s.current is None} & replaced.keys()
-        again = [e for d in sorted({d for d, _ in back}) for e in self._proposed_again(d, back, changes, events[d])]
+        again = [e for d in sorted({d for d, _ in back}) for e in self._proposed_again(d, back, changes, events)]
         return replace(changes, events=(*moved, *again), dropped_events=tuple(dropped))
 
-    def _document_events(self, document_id: int, limit: int, offset: int) -> list[Event]:
-        return self.store.events(document_id=document_id, limit=limit, offset=offset)
-
     def _proposed_again(
-        self, document_id: int, back: set[tuple[int, int]], changes: MentionChanges, stored: Sequence[Event]
+        self, document_id: int, back: set[tuple[int, int]], changes: MentionChanges, events: Sequence[Event]
     ) -> list[Event]:
         """The events that the mentions ``back`` of a document (naming a place again) propose, as ingest
         would from its text and its mentions after ``changes``; none where the document has an event at
-        that place and date already."""
+        that place and date already (of ``events``, those of the documents)."""
         document = self.store.document(document_id)
         after = {m.n: m for m in self.store.mentions(document_id)}
         after |= {m.n: m for m in changes.replaced if m.document_id == document_id}
@@ -696,7 +694,7 @@ class GazetteerAPI:
         places = self.gazetteer.places({m.place_id for m in ordered}, names=False)
         records = [m for m in ordered if m.place_id in places]
         mentions = [Mention(m.start, m.end, m.surface, places[m.place_id], m.confidence) for m in records]
-        had = {(e.date, e.place_id) for e in stored}
+        had = {(e.date, e.place_id) for e in events if e.document_id == document_id}
         return [
             replace(event, document_id=document_id, mention_n=records[event.mention_n].n)
             for event in propose_events(document.text, mentions, document_date=document.date)

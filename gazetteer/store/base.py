@@ -73,6 +73,9 @@ class DocumentStore(Protocol):
     def mentions_of(self, document_ids: Sequence[int]) -> list[StoredMention]:
         """The mentions of several documents, by document then position (unknown ids give none)."""
 
+    def events_of(self, document_ids: Sequence[int]) -> list[Event]:
+        """The events of several documents, by document then id (unknown ids give none)."""
+
     def place_mentions(
         self, place_id: int, limit: int = 100, offset: int = 0, selection: MentionFilter | None = None
     ) -> list[StoredMention]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import astuple, replace
 
 from gazetteer.documents import Event
+from gazetteer.store.document_table import _chunks
 
 _COLUMNS = "id, title, date, lon, lat, radius_km, place_id, place_name, document_id, mention_n, proposed"
 _FIELDS = _COLUMNS.split(", ")[1:]
@@ -48,6 +49,15 @@ def get_event(db: sqlite3.Connection, event_id: int) -> Event | None:
     """The event with that id, or ``None``."""
     row = db.execute(f"SELECT {_COLUMNS} FROM events WHERE id = ?", (event_id,)).fetchone()
     return _event(row) if row else None
+
+
+def document_events(db: sqlite3.Connection, document_ids: Sequence[int]) -> list[Event]:
+    """The events of the given documents, by document then id."""
+    found: list[Event] = []
+    for chunk, marks in _chunks(document_ids):
+        query = f"SELECT {_COLUMNS} FROM events WHERE document_id IN ({marks}) ORDER BY document_id, id"
+        found.extend(_event(row) for row in db.execute(query, chunk))
+    return found
 
 
 def list_events(

@@ -199,6 +199,15 @@ def get_event(db: Connection, event_id: int) -> Event | None:
     return _event(row) if row else None
 
 
+def document_events(db: Connection, document_ids: Sequence[int]) -> list[Event]:
+    """The events of the given documents, by document then id."""
+    rows = db.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM events WHERE document_id = ANY(%s) ORDER BY document_id, id",
+        (list(document_ids),),
+    )
+    return [_event(row) for row in rows]
+
+
 def list_events(
     db: Connection, *, proposed: bool | None, document_id: int | None, limit: int, offset: int
 ) -> list[Event]:

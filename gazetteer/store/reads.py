@@ -194,6 +194,12 @@ class StoreReads:
             )
         return found
 
+    def events_of(self, document_ids: Sequence[int]) -> list[Event]:
+        """The events of several documents, by document then id (unknown ids give none)."""
+        with self.reading() as db:
+            found: list[Event] = self._events.document_events(db, document_ids)
+        return found
+
     def key_by_digest(self, digest: str) -> ApiKey | None:
         """The API key whose secret has that digest, or ``None``."""
         with self.reading() as db:

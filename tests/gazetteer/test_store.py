@@ -97,6 +97,10 @@ def test_ingest_proposes_events_from_dated_sentences(api: GazetteerAPI, store: D
     assert all(e.document_id == document.id and e.proposed for e in proposed)
     assert store.events(document_id=document.id) == proposed
     assert store.events(proposed=False) == []
+    other = api.ingest("Talks resumed in Baku on 21 September 2023.")
+    assert len(store.events(document_id=other.id)) == 1
+    assert store.events_of([other.id, document.id, 999_999]) == [*proposed, *store.events(document_id=other.id)]
+    assert store.events_of([]) == []
 
 
 def test_place_mentions_across_documents(api: GazetteerAPI, store: DocumentStore) -> None:
