@@ -138,7 +138,7 @@ def render_document(
     place id) are the names places had at the document's date, shown beside theirs in the list of places;
     with ``corrections``, a form that corrects a mention (the targeted one chosen)."""
     form = document_correction_form(placed_mentions(document.text, mentions)) if corrections else ""
-    scripts = f"<script>{FOCUS_SCRIPT}</script>" + (f"<script>{CORRECTION_SCRIPT}</script>" if corrections else "")
+    scripts = "".join(f"<script>{code}</script>" for code in _scripts(corrections))
     title = escape_text(document.title or f"Document {document.id}")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -161,5 +161,9 @@ def document_page(
 ) -> HtmlPage:
     """The page of ``render_document``, with the hashes of the scripts it runs."""
     page = render_document(document, mentions, map_url=map_url, names_then=names_then, corrections=corrections)
-    scripts = (FOCUS_SCRIPT, CORRECTION_SCRIPT) if corrections else (FOCUS_SCRIPT,)
-    return HtmlPage(page, tuple(script_hash(code) for code in scripts))
+    return HtmlPage(page, tuple(script_hash(code) for code in _scripts(corrections)))
+
+
+def _scripts(corrections: bool) -> tuple[str, ...]:
+    """The inline scripts of a document page, in page order (the correction form's with ``corrections``)."""
+    return (FOCUS_SCRIPT, CORRECTION_SCRIPT) if corrections else (FOCUS_SCRIPT,)
