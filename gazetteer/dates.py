@@ -55,51 +55,47 @@ ENGLISH_MONTHS: Mapping[str, int] = _english_months()
 """English month names (``january``) and abbreviations (``jan``) from Python's ``calendar`` in the C locale,
 plus ``sept``, the abbreviation of September in news style (Associated Press Stylebook, "months")."""
 
-RUSSIAN_MONTHS: Mapping[str, int] = {
-    name: month
-    for month, forms in enumerate(
-        (
-            ("январь", "января", "янв"),
-            ("февраль", "февраля", "февр"),
-            ("март", "марта", "мар"),
-            ("апрель", "апреля", "апр"),
-            ("май", "мая"),
-            ("июнь", "июня", "июн"),
-            ("июль", "июля", "июл"),
-            ("август", "августа", "авг"),
-            ("сентябрь", "сентября", "сент"),
-            ("октябрь", "октября", "окт"),
-            ("ноябрь", "ноября", "нояб"),
-            ("декабрь", "декабря", "дек"),
-        ),
-        start=1,
+
+def _by_month(forms_of_months: tuple[tuple[str, ...], ...]) -> dict[str, int]:
+    """Each form of ``forms_of_months`` (January's first) -> its month's number."""
+    return {name: month for month, forms in enumerate(forms_of_months, start=1) for name in forms}
+
+
+RUSSIAN_MONTHS: Mapping[str, int] = _by_month(
+    (
+        ("январь", "января", "янв"),
+        ("февраль", "февраля", "февр"),
+        ("март", "марта", "мар"),
+        ("апрель", "апреля", "апр"),
+        ("май", "мая"),
+        ("июнь", "июня", "июн"),
+        ("июль", "июля", "июл"),
+        ("август", "августа", "авг"),
+        ("сентябрь", "сентября", "сент"),
+        ("октябрь", "октября", "окт"),
+        ("ноябрь", "ноября", "нояб"),
+        ("декабрь", "декабря", "дек"),
     )
-    for name in forms
-}
+)
 """Russian month names: nominative (CLDR ``ru`` stand-alone wide), genitive (CLDR ``ru`` format wide, the form
 a date is written in: ``19 сентября``) and abbreviations (CLDR ``ru`` abbreviated, without the dot)."""
 
-AZERBAIJANI_MONTHS: Mapping[str, int] = {
-    name: month
-    for month, forms in enumerate(
-        (
-            ("yanvar", "yanvarın", "yan"),
-            ("fevral", "fevralın", "fev"),
-            ("mart", "martın", "mar"),
-            ("aprel", "aprelin", "apr"),
-            ("may", "mayın"),
-            ("iyun", "iyunun", "iyn"),
-            ("iyul", "iyulun", "iyl"),
-            ("avqust", "avqustun", "avq"),
-            ("sentyabr", "sentyabrın", "sen"),
-            ("oktyabr", "oktyabrın", "okt"),
-            ("noyabr", "noyabrın", "noy"),
-            ("dekabr", "dekabrın", "dek"),
-        ),
-        start=1,
+AZERBAIJANI_MONTHS: Mapping[str, int] = _by_month(
+    (
+        ("yanvar", "yanvarın", "yan"),
+        ("fevral", "fevralın", "fev"),
+        ("mart", "martın", "mar"),
+        ("aprel", "aprelin", "apr"),
+        ("may", "mayın"),
+        ("iyun", "iyunun", "iyn"),
+        ("iyul", "iyulun", "iyl"),
+        ("avqust", "avqustun", "avq"),
+        ("sentyabr", "sentyabrın", "sen"),
+        ("oktyabr", "oktyabrın", "okt"),
+        ("noyabr", "noyabrın", "noy"),
+        ("dekabr", "dekabrın", "dek"),
     )
-    for name in forms
-}
+)
 """Azerbaijani month names: the base form (CLDR ``az`` format wide), its genitive with the suffix -ın/-in/-un/-ün
 chosen by the last vowel (Azerbaijani's four-way vowel harmony, as any grammar of the language gives the genitive
 case), the form a date written year first takes (``2023-cü il sentyabrın 19-u``), and the abbreviations of
