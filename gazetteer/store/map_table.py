@@ -116,11 +116,7 @@ def selected_documents(db: sqlite3.Connection, selection: MapFilter) -> int:
 
 def document_titles(db: sqlite3.Connection, document_ids: Sequence[int]) -> dict[int, str]:
     """Titles of the given documents, by id (unknown ids left out; no text is read)."""
-    titles: dict[int, str] = {}
-    for chunk, marks in _chunks(document_ids):
-        rows = db.execute(f"SELECT id, title FROM documents WHERE id IN ({marks})", chunk)
-        titles.update((int(i), str(title)) for i, title in rows)
-    return titles
+    return _document_fields(db, document_ids, "title")
 
 
 def dated_places(db: sqlite3.Connection, selection: MapFilter, most: int) -> list[DatedPlace]:
@@ -138,8 +134,15 @@ def dated_places(db: sqlite3.Connection, selection: MapFilter, most: int) -> lis
 
 def document_dates(db: sqlite3.Connection, document_ids: Sequence[int]) -> dict[int, str]:
     """Dates of the given documents, by id (unknown and undated ones left out; no text is read)."""
-    dates: dict[int, str] = {}
+    return _document_fields(db, document_ids, "date", " AND date <> ''")
+
+
+def _document_fields(
+    db: sqlite3.Connection, document_ids: Sequence[int], column: str, where: str = ""
+) -> dict[int, str]:
+    """The ``column`` (a constant name) of the given documents, by id, those ``where`` (SQL) leaves."""
+    found: dict[int, str] = {}
     for chunk, marks in _chunks(document_ids):
-        rows = db.execute(f"SELECT id, date FROM documents WHERE id IN ({marks}) AND date <> ''", chunk)
-        dates.update((int(i), str(date)) for i, date in rows)
-    return dates
+        rows = db.execute(f"SELECT id, {column} FROM documents WHERE id IN ({marks}){where}", chunk)
+        found.update((int(i), str(value)) for i, value in rows)
+    return found

@@ -111,8 +111,7 @@ def selected_documents(db: Connection, selection: MapFilter) -> int:
 
 def document_titles(db: Connection, document_ids: Sequence[int]) -> dict[int, str]:
     """Titles of the given documents, by id (unknown ids left out; no text is read)."""
-    rows = db.execute("SELECT id, title FROM documents WHERE id = ANY(%s)", (list(document_ids),))
-    return {int(str(i)): str(title) for i, title in rows}
+    return _document_fields(db, document_ids, "title")
 
 
 def dated_places(db: Connection, selection: MapFilter, most: int) -> list[DatedPlace]:
@@ -130,5 +129,10 @@ def dated_places(db: Connection, selection: MapFilter, most: int) -> list[DatedP
 
 def document_dates(db: Connection, document_ids: Sequence[int]) -> dict[int, str]:
     """Dates of the given documents, by id (unknown and undated ones left out; no text is read)."""
-    rows = db.execute("SELECT id, date FROM documents WHERE id = ANY(%s) AND date <> ''", (list(document_ids),))
-    return {int(str(i)): str(date) for i, date in rows}
+    return _document_fields(db, document_ids, "date", " AND date <> ''")
+
+
+def _document_fields(db: Connection, document_ids: Sequence[int], column: str, where: str = "") -> dict[int, str]:
+    """The ``column`` (a constant name) of the given documents, by id, those ``where`` (SQL) leaves."""
+    rows = db.execute(f"SELECT id, {column} FROM documents WHERE id = ANY(%s){where}", (list(document_ids),))
+    return {int(str(i)): str(value) for i, value in rows}
