@@ -9,7 +9,9 @@ one word (``Georgia began skating``, ``Rubio said``).  ``PeopleFilter`` finds th
 and drops every spot inside a full name, and every one-word spot that repeats one of its words,
 unless a place context keeps it (``in Georgia``, ``Georgia, US``, ``Burton police``).  A one-word
 spot of a small place (prominence under ``SMALL_PLACE``) with no such context is dropped too when
-more people bear the word as a name than the place's prominence stands for (``Walsh said``).
+more people bear the word as a name than the place's prominence stands for (``Walsh said``), or
+when the words around it make it a speaker's, whatever the name (``Obama said``, ``Obama, who``,
+``according to Xinhua,``).
 
 In Russian, a word that pymorphy3's dictionary knows as a given name, a surname or a patronymic and
 never as a geographical name is a person's (``Мария``, ``Соколова``; ``Ростов``, ``Пушкин`` and
@@ -56,6 +58,10 @@ _POSSESSIVES = ("'s", "’s")
 _UNALIGNED = ("\u0130", "\u03a3")
 """Capitals whose lowercase is longer (``İ``) or depends on the letters around (``Σ``)."""
 _NAME_WORDS = 3
+_NOT_SPEAKER_BEFORE = frozenset({"of", "and", "or"})
+"""Words after which a name that a verb of saying follows need not be the speaker's."""
+_PHRASE_ENDS = frozenset({"", ",", ".", ";", ":"})
+"""What may follow the name that ends an ``according to`` phrase (the text's end among them)."""
 
 
 _RUSSIAN_PEOPLE = frozenset({"Name", "Surn", "Patr"})
@@ -211,7 +217,22 @@ class PeopleFilter:
         word = _unpossessed(spot.surface.lower())
         if " " in word or spot.surface.isupper():
             return False
-        return self._bears(word, spot.key, words) and not self._place_context(text, spot, edges)
+        speaker = self.dictionary.best[spot.key] < SMALL_PLACE and self._speaks(text, spot)
+        return (speaker or self._bears(word, spot.key, words)) and not self._place_context(text, spot, edges)
+
+    def _speaks(self, text: str, spot: Spot) -> bool:
+        """Whether the words around ``spot`` make it a speaker's name: a verb of saying after it
+        (``X said``), a relative ``who`` (``X, who``) or ``according to`` before it, the phrase ending
+        with it (``according to X,``); after ``of``, the speaker is the word before (``the mayor of X
+        said``), and after ``and`` or ``or`` the name may close a list of places (``officials in Y
+        and X said``)."""
+        before = words_before(text, spot.start)
+        if before and before[-1].lower() in _NOT_SPEAKER_BEFORE:
+            return False
+        if " ".join(before[-2:]).lower() == "according to":
+            return text[spot.end : spot.end + 1] in _PHRASE_ENDS
+        after = words_after(text, spot.end)
+        return (bool(after) and after[0].lower() in self.lists.speech) or text.startswith(", who ", spot.end)
 
     def _bears(self, word: str, key: int, words: set[str]) -> bool:
         """Whether people bear ``word`` (the bare spot of key id ``key``): a word of a full name of the

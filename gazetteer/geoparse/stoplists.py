@@ -22,10 +22,13 @@ The lists live in ``data/stopwords.txt``, one section each:
     Names that news uses for institutions, not places (``White House``).
 ``locatives``
     Prepositions that make a following capitalised common word a place (``in Nice``).
+``speech``
+    Verbs of saying (``said``, ``told``): after a small place's bare name, they
+    make it a speaker's (``Obama said``).
 ``particles``
     Lowercase words allowed inside multi-word names (``Rostov-on-Don``).
 
-The context rules that use them are in ``false_hits``.
+The context rules that use them are in ``false_hits`` and ``people``.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ _SECTIONS = (
     "modifiers",
     "not_places",
     "locatives",
+    "speech",
     "particles",
 )
 _HEADER = re.compile(r"^\[(\w+)\]$")
@@ -84,6 +88,8 @@ class Stoplists:
     """Folded names that stand for institutions (``white house``)."""
     locatives: frozenset[str]
     """Prepositions of place (``in``, ``near``, ``from``)."""
+    speech: frozenset[str]
+    """Verbs of saying, in the forms that follow a speaker's name (``said``, ``told``)."""
     particles: frozenset[str]
     """Lowercase words allowed inside multi-word names."""
     digest: str = ""

@@ -82,6 +82,22 @@ def test_according_to_is_no_place_context() -> None:
     assert surfaces("According to Walsh, the offer came too late.") == []
 
 
+def test_a_small_place_that_speaks_is_a_speaker_whatever_the_name() -> None:
+    assert surfaces("Obama said the plan would wait.") == []
+    assert surfaces("Obama, who spoke first, left early.") == []
+    assert surfaces("The figures came late, according to Xinhua.") == []
+    assert surfaces("Xinhua says the quake struck at dawn.") == []
+
+
+def test_a_place_that_only_seems_to_speak_stays_a_place() -> None:
+    assert surfaces("Officials in Obama said the port would reopen.") == ["Obama"]
+    assert surfaces("The mayor of Lachin said the road was open.") == ["Lachin"]
+    assert surfaces("Residents of Fuzuli, who came back in May, rebuilt the school.") == ["Fuzuli"]
+    assert surfaces("According to Lachin officials, the road was open.") == ["Lachin"]
+    assert surfaces("Officials in Martuni and Vardenis said the road was shut.") == ["Martuni", "Vardenis"]
+    assert surfaces("Houston said the storm had passed.") == ["Houston"]
+
+
 def test_olympic_is_no_place() -> None:
     assert surfaces("He set an Olympic record at the Olympic trials.") == []
 
