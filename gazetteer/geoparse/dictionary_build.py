@@ -2,9 +2,11 @@
 
 Names are keyed by ``name_key`` and filtered: codes and links, very short
 names, all-caps short forms, demonyms, dates and institutions are dropped; a
-common English word (``Nice``) stays only as the main name of a prominent
-place; an official form (``Republic of Azerbaijan``) gives way to its core
-name when both name one place.  Each key keeps its best known candidates.
+name that opens with the English article is keyed without it too, unless the
+rest is an everyday word (``The Netherlands``, not ``The Valley``); a common
+English word (``Nice``) stays only as the main name of a prominent place; an
+official form (``Republic of Azerbaijan``) gives way to its core name when
+both name one place.  Each key keeps its best known candidates.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLH", "CONT"
 """Feature codes of countries and continents: misspellings of their names are looked for everywhere."""
 FIRST_LEVEL = "ADM1"
 """Feature code of the divisions whose abbreviations are taken as qualifiers only (``F_QUALIFIER``)."""
+_ARTICLE = "the "
+"""The English article that opens some names (``The Netherlands``, ``The Hague``), folded."""
 _LOWER_WORD = re.compile(r"(?<=[\W_])([^\W\d_][^\W_]{3,})")
 _OFFICIAL = re.compile(
     r"^(?:the )?(?:\w+ ){0,3}?(?:republic|state|kingdom|commonwealth|principality"
@@ -70,15 +74,16 @@ def build_names(index: GazetteerIndex, lists: Stoplists) -> MemoryNames:
         key = name_key(text)
         main = key == main_keys[row] or bool(preferred)
         division = places[row].feature_code == FIRST_LEVEL
-        flags = _admit(text, key, lang, main, table.prominence[row], lists, division=division)
-        if flags is None:
-            continue
-        group = groups.get(key)
-        if group is None:
-            groups[key] = (flags, {row: main})
-        else:
-            group[1][row] = group[1].get(row, False) or main
-            groups[key] = (group[0] | flags, group[1])
+        for spotted in _without_article(key, lists):
+            flags = _admit(text, spotted, lang, main, table.prominence[row], lists, division=division)
+            if flags is None:
+                continue
+            group = groups.get(spotted)
+            if group is None:
+                groups[spotted] = (flags, {row: main})
+            else:
+                group[1][row] = group[1].get(row, False) or main
+                groups[spotted] = (group[0] | flags, group[1])
     _drop_official_forms(groups)
     return _assemble(groups, table, places)
 
@@ -91,6 +96,14 @@ def _place_table(places: list[Place]) -> PlaceTable:
         prominence=array("f", (prominence(p) for p in places)),
         country=[p.country for p in places],
     )
+
+
+def _without_article(key: str, lists: Stoplists) -> tuple[str, ...]:
+    """``key``, and without its English article when it has one and the rest is no everyday word:
+    running text writes ``the Netherlands``, and a lowercase word opens no spot (``The Valley`` stays
+    whole)."""
+    core = key.removeprefix(_ARTICLE)
+    return (key, core) if core != key and len(core) >= 3 and not lists.is_common(core) else (key,)
 
 
 def _admit(

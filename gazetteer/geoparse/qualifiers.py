@@ -30,6 +30,7 @@ from gazetteer.geoparse.dictionary_build import COUNTRY_CODES, FIRST_LEVEL
 from gazetteer.geoparse.name_dictionary import F_ABBR_ONLY, F_QUALIFIER, SpotDictionary
 from gazetteer.geoparse.place_cache import PlaceCache
 from gazetteer.geoparse.spotting import Spot
+from gazetteer.geoparse.text_context import follows_word_and_comma
 from gazetteer.index import GazetteerIndex
 from gazetteer.memo import Memo
 from gazetteer.records import Place
@@ -44,7 +45,6 @@ BELOW = 9
 _COMMA = re.compile(r",[ \t]*")
 _DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.){2,}")
 _NUMBER_BEFORE = re.compile(r"\d[\d,]*\s*$")
-_WORD_BEFORE_COMMA = re.compile(r"[^\W\d_][\w.'’-]*,[ \t]*$")
 Allowed = dict[int, frozenset[int]]
 """Key id -> the place rows left to it."""
 
@@ -111,7 +111,7 @@ class Qualifiers:
     def _abbreviation_fits(self, text: str, spot: Spot, allowed: dict[int, set[int]]) -> bool:
         """Whether a spot of an ``F_QUALIFIER`` key stays; when it stays as a plain name only, its
         abbreviated divisions are taken from its rows."""
-        qualifies = bool(_WORD_BEFORE_COMMA.search(text, max(0, spot.start - 60), spot.start))
+        qualifies = follows_word_and_comma(text, spot.start)
         dotted = _DOTTED_CAPITALS.fullmatch(spot.surface) is not None
         if dotted and not _NUMBER_BEFORE.search(text, max(0, spot.start - 12), spot.start):
             qualifies = True

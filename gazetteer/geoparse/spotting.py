@@ -28,10 +28,11 @@ from gazetteer.geoparse.false_hits import PROMINENT, FalseHitRules, organisation
 from gazetteer.geoparse.inflection import azerbaijani_or_other_stems, latin_forms, russian_nominatives, stems
 from gazetteer.geoparse.language import DETECTOR, azerbaijani_spans
 from gazetteer.geoparse.misspellings import MISSPELLING_MIN, Misspellings
-from gazetteer.geoparse.name_dictionary import F_ABBR, F_COMMON, MAX_KEY_LENGTH, SpotDictionary
+from gazetteer.geoparse.name_dictionary import F_ABBR, F_COMMON, F_QUALIFIER, MAX_KEY_LENGTH, SpotDictionary
 from gazetteer.geoparse.name_writing import DOTTED, KEPT, REJECTED, SUSPECT, NameWriting, Verdict, dotted_end
 from gazetteer.geoparse.scan_form import scan_form
 from gazetteer.geoparse.stoplists import Stoplists
+from gazetteer.geoparse.text_context import follows_word_and_comma
 from gazetteer.memo import Memo
 
 _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
@@ -139,13 +140,16 @@ class Spotter:
         return spots
 
     def reason(self, text: str, spot: Spot) -> str:
-        """Why a spot is rejected by the context rules, ``""`` when it is kept."""
+        """Why a spot is rejected by the context rules, ``""`` when it is kept.  A division's
+        abbreviation that may qualify the word before it (``Holliday, Mo.``) is no everyday word
+        there: the qualifiers decide (``qualifiers``)."""
         flags = self.dictionary.flags[spot.key]
+        qualifier = bool(flags & F_QUALIFIER) and follows_word_and_comma(text, spot.start)
         return self.rules.reason(
             text,
             spot.start,
             spot.end,
-            common=bool(flags & F_COMMON),
+            common=bool(flags & F_COMMON) and not qualifier,
             prominence=self.dictionary.best[spot.key],
             abbreviation=bool(flags & F_ABBR) and spot.surface.isupper(),
         )

@@ -15,6 +15,7 @@ LINE_WINDOW = 400
 """Characters looked at either side of a name for the ends of its line."""
 _TRAILING = ".,;:!?\"'’”)]»"
 _LETTERS = re.compile(r"[^\W\d_]+")
+_WORD_BEFORE_COMMA = re.compile(r"[^\W\d_][\w.'’-]*,[ \t]*$")
 _SENTENCE_MARKS = ".!?:;\"'“”‘’()[]\n—–-•*|/"
 
 
@@ -54,6 +55,12 @@ def words_after(text: str, end: int) -> list[str]:
         if core != token:
             break
     return words
+
+
+def follows_word_and_comma(text: str, start: int) -> bool:
+    """Whether a word and a comma come right before ``start`` (``Arlington, `` before ``Va.``): where a
+    name may qualify the one before it."""
+    return _WORD_BEFORE_COMMA.search(text, max(0, start - WINDOW), start) is not None
 
 
 def starts_sentence(text: str, start: int, word: str) -> bool:

@@ -37,6 +37,14 @@ def test_dateline_with_abbreviated_state(gazetteer: Gazetteer) -> None:
     assert mentions["Ky."].place.name == "Kentucky"
 
 
+def test_an_abbreviation_that_is_an_everyday_word_qualifies_after_a_comma(gazetteer: Gazetteer) -> None:
+    mentions = found("RUSSELLVILLE, Ark. — A bridge was closed on Friday.", gazetteer)
+    assert mentions["Ark."].place.name == "Arkansas"
+    assert (mentions["RUSSELLVILLE"].place.country, mentions["RUSSELLVILLE"].place.admin1) == ("US", "AR")
+    assert found("She was born in Churchill, Man. and moved south.", gazetteer)["Man."].place.name == "Manitoba"
+    assert found("He is a Man. Then he left the room.", gazetteer) == {}
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "province"),
     [

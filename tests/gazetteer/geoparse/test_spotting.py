@@ -62,6 +62,8 @@ TINY = [
     place(24, "Russia", 100.0, 60.0, "PCLI", "RU", 144_000_000),
     place(25, "Yerevan", 44.51, 40.18, "PPL", "AM", 1_000_000, "Ереван"),
     place(26, "Pereira", -75.7, 4.81, "PPL", "CO", 440_000),
+    place(27, "The Netherlands", 5.75, 52.25, "PCLI", "NL", 17_000_000),
+    place(28, "The Valley", -63.05, 18.22, "PPLC", "AI", 1_100),
 ]  # fmt: skip
 
 
@@ -138,6 +140,13 @@ def test_common_words_need_a_locative(spotter: Spotter) -> None:
     assert surfaces(spotter, "In May it was nice and the weather of Of was Nice.") == []
     assert surfaces(spotter, "Nice weather today.") == []
     assert surfaces(spotter, "The festival moved to Nice in June.") == ["Nice"]
+
+
+def test_a_name_with_the_article_is_found_after_a_lowercase_one(spotter: Spotter) -> None:
+    assert surfaces(spotter, "Trade with the Netherlands grew.") == ["Netherlands"]
+    assert surfaces(spotter, "The Netherlands and Armenia signed it.") == ["The Netherlands", "Armenia"]
+    assert spotter.dictionary.key_id("valley") is None, "the rest of The Valley is an everyday word"
+    assert surfaces(spotter, "They walked down the valley to the Valley road.") == []
 
 
 def test_demonyms_are_not_places(spotter: Spotter) -> None:
