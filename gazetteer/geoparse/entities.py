@@ -7,9 +7,11 @@ imported only by ``EntityGate.load``.
 
 The recogniser is the slow part, so it reads only the sentences where its
 entities can change the outcome: those with a spot of a place that is not
-prominent (it may be dropped), and those with a capitalised word outside the
-spots that is a fitting name or begins one with the word after it (a place
-entity may add it).  Neighbouring such sentences are read as one piece, from
+prominent next to a capitalised word or joined to a word by a hyphen or an
+apostrophe (it may be dropped as part of a longer name; between lowercase
+words no person's name holds it), and those with a capitalised word outside
+the spots that is a fitting name or begins one with the word after it (a
+place entity may add it).  Neighbouring such sentences are read as one piece, from
 the end of the sentence before it (the white space between them is context
 the recogniser reads) to the end of its last one, and the last piece to the
 end of the text: a text whose sentences all qualify is read whole, as without
@@ -31,6 +33,7 @@ from gazetteer.geoparse.modes import ACCURATE_EXTRA, ACCURATE_MODEL
 from gazetteer.geoparse.name_writing import REJECTED
 from gazetteer.geoparse.scan_form import name_key, scan_form
 from gazetteer.geoparse.spotting import Spot, Spotter
+from gazetteer.geoparse.text_context import is_capitalised, words_after, words_before
 from gazetteer.sentences import Span, sentence_spans
 
 OTHER_ENTITIES = frozenset({"PERSON", "NORP"})
@@ -44,6 +47,9 @@ _SHARED_EMBEDDING = "tok2vec"
 """The pipe that embeds tokens for the pipes listening to it; skipped too when no pipe left listens."""
 _CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W_]*")
 """A word that may be capitalised (its first character is checked with ``isupper``)."""
+
+_JOINERS = frozenset("-'’")
+"""Characters that join a name to the word next to it (``Aghdam-born``, ``O'Neill``)."""
 
 CONTEXT = 16
 """Characters read on each side of a piece, for the recogniser's view of the words around it."""
@@ -116,7 +122,7 @@ def _pieces(text: str, spots: list[Spot], spotter: Spotter) -> list[Span]:
     needed = [False] * len(starts)
     best = spotter.dictionary.best
     for spot in spots:
-        if best[spot.key] < PROMINENT:
+        if best[spot.key] < PROMINENT and _may_be_in_a_name(text, spot):
             needed[bisect_right(starts, spot.start) - 1] = True
     for start in _unspotted_names(text, spots, spotter):
         needed[bisect_right(starts, start) - 1] = True
@@ -128,6 +134,16 @@ def _pieces(text: str, spots: list[Spot], spotter: Spotter) -> list[Span]:
         elif need:
             pieces.append((starts[i], ends[i]))
     return pieces
+
+
+def _may_be_in_a_name(text: str, spot: Spot) -> bool:
+    """Whether an entity longer than ``spot`` may hold it: a capitalised word is next to it, or a
+    hyphen or an apostrophe joins it to the word next to it (an entity of lowercase words around a
+    name is no person's or people's name)."""
+    before, after = words_before(text, spot.start), words_after(text, spot.end)
+    if (before and is_capitalised(before[-1])) or (after and is_capitalised(after[0])):
+        return True
+    return text[spot.start - 1 : spot.start] in _JOINERS or text[spot.end : spot.end + 1] in _JOINERS
 
 
 def _with_context(text: str, lo: int, hi: int) -> Span:

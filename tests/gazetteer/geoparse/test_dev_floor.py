@@ -13,8 +13,8 @@ from gazetteer.cli import app
 
 DEV = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "dev" / "trnews.jsonl"
 FLOORS = {
-    "fast": {"f1": 0.915, "accuracy_161": 0.935, "accuracy_25": 0.93},
-    "accurate": {"f1": 0.915, "accuracy_161": 0.935, "accuracy_25": 0.93},
+    "fast": {"f1": 0.92, "accuracy_161": 0.935, "accuracy_25": 0.93},
+    "accurate": {"f1": 0.92, "accuracy_161": 0.935, "accuracy_25": 0.93},
 }
 """Mode -> the least each figure may be (a little under what the final code of issue 10 measured)."""
 

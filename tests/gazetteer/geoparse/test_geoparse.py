@@ -167,6 +167,27 @@ def test_entity_gate_drops_and_adds(tiny: Gazetteer) -> None:
     assert "Khankendi" not in plain and "Khankendi" not in gated, "a place entity the context rules reject"
 
 
+class ReadingNlp(FakeNlp):
+    """A ``FakeNlp`` that finds no entity and keeps the texts it is given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.read: list[str] = []
+
+    def __call__(self, text: str) -> FakeNlp:
+        self.read.append(text)
+        return self
+
+
+def test_entity_gate_reads_only_where_a_name_may_hold_a_small_place(tiny: Gazetteer) -> None:
+    text = "The convoy reached Lachin at dawn. Later Xu Lachin spoke to reporters. Lachin-born drivers came back."
+    nlp = ReadingNlp()
+    Geoparser(tiny, entities=EntityGate(nlp)).parse(text)
+    read = " ".join(nlp.read)
+    assert "convoy" not in read, "lowercase words around the name: no person's name can hold it"
+    assert "Xu Lachin" in read and "Lachin-born" in read
+
+
 def run_cli(tiny: Gazetteer, *args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
     app = typer.Typer()
 
