@@ -20,7 +20,9 @@ Each rule gives a reason, for explanation:
     club or the firm of the place, not the place.
 ``person``, ``name-run``
     Part of a person's name (``President Aliyev``, ``Antony Blinken``) or of
-    another longer proper name.
+    another longer proper name.  A sentence's first word opens a person's name
+    only when it is a given name (``Tərəflər Batumi``: "the parties" and
+    Batumi).
 
 ``reason`` applies them all; ``prominent`` and ``small`` are its shortcuts for
 the names that are most of them, in no capitals and no common word.  The word
@@ -29,6 +31,8 @@ lists come from ``stoplists``; the words and lines around a name from
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from gazetteer.geoparse.stoplists import Stoplists
 from gazetteer.geoparse.text_context import (
@@ -82,8 +86,10 @@ def quoted(text: str, start: int, end: int) -> bool:
 class FalseHitRules:
     """Context rules that reject a spotted name, each with a reason for explanation."""
 
-    def __init__(self, lists: Stoplists) -> None:
+    def __init__(self, lists: Stoplists, given: Collection[str]) -> None:
         self.lists = lists
+        self.given = given
+        """Given names, lowercase: a sentence's first word that is none opens no person's name."""
 
     def reason(
         self,
@@ -181,7 +187,7 @@ class FalseHitRules:
             word = previous.lower()
             if word.rstrip(".") in self.lists.titles:
                 return "person"
-            if not word.endswith(".") and not self._ordinary(word):
+            if not word.endswith(".") and not self._ordinary(word) and self._may_open_a_name(text, start, previous):
                 return "person"
             if not word.endswith(".") and self._name_part(word) and not starts_sentence(text, start, previous):
                 return "name-run"
@@ -189,6 +195,13 @@ class FalseHitRules:
         if not run or self._qualified(run):
             return ""
         return "name-run" if self._ordinary(run[0].lower()) else "person"
+
+    def _may_open_a_name(self, text: str, start: int, previous: str) -> bool:
+        """Whether ``previous``, a capitalised word right before ``start`` that is no everyday word, may
+        begin a person's name: inside a sentence, or as its first word a given name (``Tərəflər Batumi
+        limanı``, "the parties ... the port of Batumi": no word list says that ``Tərəflər`` is
+        ordinary, but it is nobody's first name)."""
+        return previous.lower() in self.given or not starts_sentence(text, start, previous)
 
     def _qualified(self, run: list[str]) -> bool:
         """Whether a capitalised run after a name leaves it a place: one opened by a demonym, a date, the

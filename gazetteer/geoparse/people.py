@@ -17,8 +17,7 @@ In Russian, a word that pymorphy3's dictionary knows as a given name, a surname 
 never as a geographical name is a person's (``Мария``, ``Соколова``; ``Ростов``, ``Пушкин`` and
 ``Иваново``'s ``Иванова`` stay places).
 
-The names and their frequencies come from ``data/person_names.txt``
-(``scripts/build_person_names.py``); titles, heads and prepositions from ``stoplists``.
+The names and their frequencies come from ``person_names``; titles, heads and prepositions from ``stoplists``.
 """
 
 from __future__ import annotations
@@ -27,18 +26,14 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from gazetteer.errors import DataError
 from gazetteer.geoparse.inflection import russian_proper_kinds
 from gazetteer.geoparse.name_dictionary import SpotDictionary
+from gazetteer.geoparse.person_names import PersonNames, load_person_names
 from gazetteer.geoparse.spotting import Spot
 from gazetteer.geoparse.stoplists import Stoplists
 from gazetteer.geoparse.text_context import is_capitalised, starts_sentence, words_after, words_before
 
-PERSON_NAMES_PATH = Path(__file__).resolve().parents[1] / "data" / "person_names.txt"
-"""The default list of given names and surnames."""
 SMALL_PLACE = 0.65
 """Prominence under which a place loses a bare name to people (a first-level capital's prior)."""
 REFERENCE_PEOPLE = 250
@@ -75,20 +70,6 @@ def _russian_person(surface: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class PersonNames:
-    """Given names and surnames, lowercase, with the people per million who bear them."""
-
-    given: dict[str, int]
-    """Given names (``georgia``)."""
-    surnames: dict[str, int]
-    """Surnames (``walsh``)."""
-
-    def share(self, word: str) -> int:
-        """People per million who bear ``word`` (lowercase) as a given name or a surname."""
-        return max(self.given.get(word, 0), self.surnames.get(word, 0))
-
-
-@dataclass(frozen=True, slots=True)
 class Person:
     """A full person name in a text."""
 
@@ -98,35 +79,6 @@ class Person:
     """Offset past its last character."""
     words: tuple[str, ...]
     """Its name words, lowercase, initials left out (``harry``, ``truman``)."""
-
-
-def parse_person_names(text: str) -> PersonNames:
-    """``PersonNames`` from the text of a ``person_names.txt`` file."""
-    sections: dict[str, dict[str, int]] = {"given": {}, "surnames": {}}
-    current: dict[str, int] | None = None
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("["):
-            current = sections.get(line.strip("[]"))
-            if current is None:
-                raise DataError(f"person names line {number}: unknown section {line}")
-            continue
-        name, _, share = line.partition("\t")
-        if current is None or not share.isdigit():
-            raise DataError(f"person names line {number}: expected 'name<TAB>share' in a section")
-        current[name] = int(share)
-    return PersonNames(sections["given"], sections["surnames"])
-
-
-@lru_cache(maxsize=2)
-def load_person_names(path: Path = PERSON_NAMES_PATH) -> PersonNames:
-    """The names of ``path`` (the packaged ``person_names.txt`` by default)."""
-    try:
-        return parse_person_names(Path(path).read_text("utf-8"))
-    except OSError as error:
-        raise DataError(f"cannot read person names {path}: {error.strerror}") from error
 
 
 class PeopleFilter:

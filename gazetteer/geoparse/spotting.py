@@ -30,6 +30,7 @@ from gazetteer.geoparse.language import DETECTOR, azerbaijani_spans
 from gazetteer.geoparse.misspellings import MISSPELLING_MIN, Misspellings
 from gazetteer.geoparse.name_dictionary import F_ABBR, F_COMMON, F_QUALIFIER, MAX_KEY_LENGTH, SpotDictionary
 from gazetteer.geoparse.name_writing import DOTTED, KEPT, REJECTED, SUSPECT, NameWriting, Verdict, dotted_end
+from gazetteer.geoparse.person_names import PersonNames, load_person_names
 from gazetteer.geoparse.scan_form import scan_form
 from gazetteer.geoparse.stoplists import Stoplists
 from gazetteer.geoparse.text_context import follows_word_and_comma
@@ -109,13 +110,17 @@ class Spotter:
     """Finds the spots of a text."""
 
     def __init__(
-        self, dictionary: SpotDictionary, lists: Stoplists, written: Callable[[str], bool] | None = None
+        self,
+        dictionary: SpotDictionary,
+        lists: Stoplists,
+        written: Callable[[str], bool] | None = None,
+        names: PersonNames | None = None,
     ) -> None:
         self.dictionary = dictionary
         self.written = written
         """Whether a word, as written, is exactly a name of some place (``Laçın``); none: never asked."""
         self.lists = lists
-        self.rules = FalseHitRules(lists)
+        self.rules = FalseHitRules(lists, (names or load_person_names()).given)
         self.misspellings = Misspellings(dictionary, lists)
         self.writing = NameWriting(dictionary, lists)
         self._words: Memo[str, _Word] = Memo(MEMORY)

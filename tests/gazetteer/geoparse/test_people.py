@@ -6,7 +6,7 @@ import pytest
 
 from gazetteer.errors import DataError
 from gazetteer.geoparse.parser import geoparse
-from gazetteer.geoparse.people import load_person_names, parse_person_names
+from gazetteer.geoparse.person_names import load_person_names, parse_person_names
 
 
 def surfaces(text: str) -> list[str]:

@@ -186,6 +186,11 @@ def test_person_names_and_name_runs(spotter: Spotter) -> None:
     assert surfaces(spotter, "Protests spread to Antony, south of Paris.") == ["Antony"]
 
 
+def test_a_sentences_first_word_opens_a_persons_name_only_when_it_is_a_given_name(spotter: Spotter) -> None:
+    assert surfaces(spotter, "Talks ended. Tərəflər Aghdam yolunu müzakirə ediblər.") == ["Aghdam"]
+    assert surfaces(spotter, "Talks ended. Kelly Aghdam spoke first.") == []
+
+
 def test_abbreviations(spotter: Spotter) -> None:
     text = "The US and the USA agreed; the U.S. said so. Contact Us."
     assert surfaces(spotter, text) == ["US", "USA", "U.S."]
