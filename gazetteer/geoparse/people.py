@@ -55,6 +55,10 @@ _UNALIGNED = ("\u0130", "\u03a3")
 _NAME_WORDS = 3
 _NOT_SPEAKER_BEFORE = frozenset({"of", "and", "or"})
 """Words after which a name that a verb of saying follows need not be the speaker's."""
+_TO = frozenset({"to ", "to\t"})
+"""The end of ``according to`` right before a name."""
+_NEXT_LETTERS = re.compile(r"[ \t]+([^\W\d_]+)")
+"""The letters that open the word after a name."""
 _PHRASE_ENDS = frozenset({"", ",", ".", ";", ":"})
 """What may follow the name that ends an ``according to`` phrase (the text's end among them)."""
 
@@ -178,13 +182,25 @@ class PeopleFilter:
         with it (``according to X,``); after ``of``, the speaker is the word before (``the mayor of X
         said``), and after ``and`` or ``or`` the name may close a list of places (``officials in Y
         and X said``)."""
-        before = words_before(text, spot.start)
+        start, end = spot.start, spot.end
+        cue = text.startswith(", who ", end) or self._verb_after(text, end)
+        if not cue and text[max(0, start - 3) : start].lower() not in _TO:  # no cue, and no ``according to``
+            return False
+        before = words_before(text, start)
         if before and before[-1].lower() in _NOT_SPEAKER_BEFORE:
             return False
         if " ".join(before[-2:]).lower() == "according to":
-            return text[spot.end : spot.end + 1] in _PHRASE_ENDS
-        after = words_after(text, spot.end)
-        return (bool(after) and after[0].lower() in self.lists.speech) or text.startswith(", who ", spot.end)
+            return text[end : end + 1] in _PHRASE_ENDS
+        return cue
+
+    def _verb_after(self, text: str, end: int) -> bool:
+        """Whether the word after ``end`` is a verb of saying (a quick look at its letters first)."""
+        speech = self.lists.speech
+        letters = _NEXT_LETTERS.match(text, end)
+        if letters is None or letters.group(1).lower() not in speech:
+            return False
+        after = words_after(text, end)
+        return bool(after) and after[0].lower() in speech
 
     def _bears(self, word: str, key: int, words: set[str]) -> bool:
         """Whether people bear ``word`` (the bare spot of key id ``key``): a word of a full name of the
