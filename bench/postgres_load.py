@@ -222,13 +222,12 @@ def scenario(name: str, store: str, instances: int, requests: Sequence[Request],
     env = {"GAZETTEER_STORE": store, "GAZETTEER_RATE_LIMIT": "0"}
     before = stored(store)
     with ExitStack() as stack:
-        ports = [
-            stack.enter_context(server("service.app:create_app", args.workers, env, False))[0] for _ in range(instances)
-        ]
+        app = "service.app:create_app"
+        served = [stack.enter_context(server(app, args.workers, env, False)) for _ in range(instances)]
         warm = [r.target for r in requests[-60:] if r.method == "GET"]
-        for port in ports:
-            warm_up(port, warm, connections=4 * args.workers)
-        outcome = run(ports, requests, args.concurrency, args.per_connection)
+        for port, pid in served:
+            warm_up(port, pid, args.workers, warm, connections=4 * args.workers)
+        outcome = run([port for port, _ in served], requests, args.concurrency, args.per_connection)
     after = stored(store)
     print(outcome.line(name))
     print(f"{'':<7} {outcome.written} writes answered 201; the store gained {after - before} documents")
