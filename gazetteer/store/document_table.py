@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from gazetteer.documents import Document, StoredMention, StoredPage
 from gazetteer.mention_filter import MentionFilter, MentionOrder
@@ -94,18 +95,16 @@ def has_document(db: sqlite3.Connection, document_id: int) -> bool:
 
 def document_mentions(db: sqlite3.Connection, document_ids: Sequence[int]) -> list[StoredMention]:
     """The mentions of the given documents, by document then position."""
-    found: list[StoredMention] = []
-    for chunk, marks in _chunks(document_ids):
-        query = f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE document_id IN ({marks}) ORDER BY document_id, n"
-        found.extend(_mention(row) for row in db.execute(query, chunk))
-    return found
+    query = f"SELECT {_MENTION_COLUMNS} FROM mentions WHERE document_id IN ({{}}) ORDER BY document_id, n"
+    return [_mention(row) for row in _rows_in(db, query, document_ids)]
 
 
-def _chunks(ids: Sequence[int]) -> Iterator[tuple[list[int], str]]:
-    """``ids`` in chunks of ``_CHUNK``, each with its ``?,?,...`` placeholders."""
+def _rows_in(db: sqlite3.Connection, query: str, ids: Sequence[int]) -> Iterator[Any]:
+    """The rows of ``query`` whose ``IN ({})`` list is ``ids``, read in chunks of ``_CHUNK`` (each chunk
+    sorted as the query sorts, the chunks in the order of ``ids``)."""
     for first in range(0, len(ids), _CHUNK):
         chunk = list(ids[first : first + _CHUNK])
-        yield chunk, ",".join("?" * len(chunk))
+        yield from db.execute(query.format(",".join("?" * len(chunk))), chunk)
 
 
 def place_mentions(
@@ -145,13 +144,8 @@ def place_listing(selection: MentionFilter, mark: str) -> tuple[str, str, str, l
 
 def mention_counts(db: sqlite3.Connection, place_ids: Sequence[int]) -> dict[int, int]:
     """How many mentions each of the given places has (places without any are left out)."""
-    counts: dict[int, int] = {}
-    for chunk, marks in _chunks(place_ids):
-        rows = db.execute(
-            f"SELECT place_id, COUNT(*) FROM mentions WHERE place_id IN ({marks}) GROUP BY place_id", chunk
-        )
-        counts.update((int(pid), int(n)) for pid, n in rows)
-    return counts
+    rows = _rows_in(db, "SELECT place_id, COUNT(*) FROM mentions WHERE place_id IN ({}) GROUP BY place_id", place_ids)
+    return {int(pid): int(n) for pid, n in rows}
 
 
 def mentioned_places(db: sqlite3.Connection, near: NearQuery | None = None) -> list[tuple[int, float, float, int]]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import astuple, replace
 
 from gazetteer.documents import Event
-from gazetteer.store.document_table import _chunks
+from gazetteer.store.document_table import _rows_in
 
 _COLUMNS = "id, title, date, lon, lat, radius_km, place_id, place_name, document_id, mention_n, proposed"
 _FIELDS = _COLUMNS.split(", ")[1:]
@@ -53,11 +53,8 @@ def get_event(db: sqlite3.Connection, event_id: int) -> Event | None:
 
 def document_events(db: sqlite3.Connection, document_ids: Sequence[int]) -> list[Event]:
     """The events of the given documents, by document then id."""
-    found: list[Event] = []
-    for chunk, marks in _chunks(document_ids):
-        query = f"SELECT {_COLUMNS} FROM events WHERE document_id IN ({marks}) ORDER BY document_id, id"
-        found.extend(_event(row) for row in db.execute(query, chunk))
-    return found
+    query = f"SELECT {_COLUMNS} FROM events WHERE document_id IN ({{}}) ORDER BY document_id, id"
+    return [_event(row) for row in _rows_in(db, query, document_ids)]
 
 
 def list_events(

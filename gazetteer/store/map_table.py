@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from gazetteer.documents import Event, StoredMention
 from gazetteer.map_query import DatedPlace, MapFilter, MappedPlace
-from gazetteer.store.document_table import _MENTION_COLUMNS, _chunks, _mention
+from gazetteer.store.document_table import _MENTION_COLUMNS, _mention, _rows_in
 from gazetteer.store.event_table import _COLUMNS as _EVENT_COLUMNS
 from gazetteer.store.event_table import _event
 
@@ -141,8 +141,5 @@ def _document_fields(
     db: sqlite3.Connection, document_ids: Sequence[int], column: str, where: str = ""
 ) -> dict[int, str]:
     """The ``column`` (a constant name) of the given documents, by id, those ``where`` (SQL) leaves."""
-    found: dict[int, str] = {}
-    for chunk, marks in _chunks(document_ids):
-        rows = db.execute(f"SELECT id, {column} FROM documents WHERE id IN ({marks}){where}", chunk)
-        found.update((int(i), str(value)) for i, value in rows)
-    return found
+    rows = _rows_in(db, f"SELECT id, {column} FROM documents WHERE id IN ({{}}){where}", document_ids)
+    return {int(i): str(value) for i, value in rows}
