@@ -173,8 +173,10 @@ class PeopleFilter:
         word = _unpossessed(spot.surface.lower())
         if " " in word or spot.surface.isupper():
             return False
-        speaker = self.dictionary.best[spot.key] < SMALL_PLACE and self._speaks(text, spot)
-        return (speaker or self._bears(word, spot.key, words)) and not self._place_context(text, spot, edges)
+        personal = self._bears(word, spot.key, words) or (
+            self.dictionary.best[spot.key] < SMALL_PLACE and self._speaks(text, spot)
+        )
+        return personal and not self._place_context(text, spot, edges)
 
     def _speaks(self, text: str, spot: Spot) -> bool:
         """Whether the words around ``spot`` make it a speaker's name: a verb of saying after it
